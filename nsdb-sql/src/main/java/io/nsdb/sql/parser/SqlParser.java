@@ -1,0 +1,134 @@
+package io.nsdb.sql.parser;
+
+import io.nsdb.sql.SourcePosition;
+import io.nsdb.sql.SqlErrorCode;
+import io.nsdb.sql.SqlParseException;
+import io.nsdb.sql.tree.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The public face of the SQL front end: text in, a validated {@link Statement} out, or a {@link
+ * SqlParseException} with a stable code, a position and a message a person can act on. Nothing else
+ * is ever thrown for bad input, and no ANTLR type leaves this package.
+ *
+ * <p>Every statement is checked for what needs no schema (see {@link StatementValidator}); the
+ * engine binds it to a metric's schema later. Instances are immutable and thread-safe.
+ */
+public final class SqlParser {
+
+  /** Parentheses and NOTs a condition may nest; past it the statement is rejected, not parsed. */
+  public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
+
+  private static final SqlParser DEFAULT = new SqlParser(DEFAULT_MAX_NESTING_DEPTH);
+
+  private final int maxNestingDepth;
+
+  public SqlParser(int maxNestingDepth) {
+    if (maxNestingDepth < 1) {
+      throw new IllegalArgumentException("maxNestingDepth must be positive: " + maxNestingDepth);
+    }
+    this.maxNestingDepth = maxNestingDepth;
+  }
+
+  /** Parses one statement, with an optional trailing {@code ;}, using the default limits. */
+  public static Statement parse(String sql) {
+    return DEFAULT.parseStatement(sql);
+  }
+
+  /** Parses one statement; anything after it but a {@code ;} is an error. */
+  public Statement parseStatement(String sql) {
+    return run(sql, parser -> List.of(builder().statement(parser.singleStatement().statement())))
+        .get(0);
+  }
+
+  /** Parses a script of statements separated by {@code ;}; an empty script has none. */
+  public List<Statement> parseScript(String sql) {
+    return run(
+        sql,
+        parser -> {
+          AstBuilder builder = builder();
+          return parser.script().statement().stream().map(builder::statement).toList();
+        });
+  }
+
+  private AstBuilder builder() {
+    return new AstBuilder(maxNestingDepth);
+  }
+
+  private List<Statement> run(String sql, Function<NsdbSqlParser, List<Statement>> rule) {
+    Objects.requireNonNull(sql, "sql");
+    try {
+      CommonTokenStream tokens = tokenize(sql);
+      List<Statement> statements = parse(tokens, rule);
+      statements.forEach(StatementValidator::validate);
+      return statements;
+    } catch (StackOverflowError e) {
+      // The nesting guard should make this unreachable; it stays as the last line of defence.
+      throw new SqlParseException(
+          SqlErrorCode.NESTING_TOO_DEEP,
+          new SourcePosition(1, 1),
+          "statement nested too deeply to parse");
+    }
+  }
+
+  private CommonTokenStream tokenize(String sql) {
+    NsdbSqlLexer lexer = new NsdbSqlLexer(CharStreams.fromString(sql));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(SyntaxErrors.INSTANCE);
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    checkParenthesisDepth(tokens.getTokens());
+    return tokens;
+  }
+
+  /**
+   * Two-stage parsing, as ANTLR recommends: the fast SLL mode handles every valid statement of this
+   * grammar; only when it fails does the full LL mode run again, with the error listener that
+   * builds the message.
+   */
+  private static List<Statement> parse(
+      CommonTokenStream tokens, Function<NsdbSqlParser, List<Statement>> rule) {
+    NsdbSqlParser parser = new NsdbSqlParser(tokens);
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    try {
+      return rule.apply(parser);
+    } catch (ParseCancellationException e) {
+      tokens.seek(0);
+      parser.reset();
+      parser.addErrorListener(SyntaxErrors.INSTANCE);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return rule.apply(parser);
+    }
+  }
+
+  /**
+   * ANTLR descends once per parenthesis, so depth is checked on the tokens before parsing: a
+   * statement of ten thousand {@code (} is an error, not a stack overflow. One level more than
+   * conditions may nest is allowed for the parentheses of {@code IN (a, b)} and {@code count(*)}.
+   */
+  private void checkParenthesisDepth(List<Token> tokens) {
+    int depth = 0;
+    for (Token token : tokens) {
+      if (token.getType() == NsdbSqlLexer.LPAREN && ++depth > maxNestingDepth + 1) {
+        throw new SqlParseException(
+            SqlErrorCode.NESTING_TOO_DEEP,
+            AstBuilder.position(token),
+            "parentheses nested too deeply [depth=" + depth + ", max=" + maxNestingDepth + "]");
+      } else if (token.getType() == NsdbSqlLexer.RPAREN && depth > 0) {
+        depth--;
+      }
+    }
+  }
+}

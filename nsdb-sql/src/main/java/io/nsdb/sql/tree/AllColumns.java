@@ -1,0 +1,4 @@
+package io.nsdb.sql.tree;
+
+/** {@code *}: every column of the metric. */
+public record AllColumns() implements SelectItem {}
