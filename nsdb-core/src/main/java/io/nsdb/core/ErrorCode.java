@@ -1,0 +1,28 @@
+package io.nsdb.core;
+
+/**
+ * Stable codes of the engine's errors. Callers branch on these, never on message text; the HTTP
+ * layer maps each to a status. Each names an example.
+ */
+public enum ErrorCode {
+  /** A bit whose column or value type differs from the metric's schema: host=1 after host='a'. */
+  SCHEMA_CONFLICT,
+  /** Shard interval or retention set after the metric's first write, or set twice differently. */
+  METRIC_INFO_ALREADY_SET,
+  /** A shard interval or retention that is not a positive whole number of milliseconds. */
+  INVALID_METRIC_INFO,
+  /** An insert older than the metric's retention window. */
+  OUTSIDE_RETENTION,
+  /** A metric that does not exist (HTTP 404). */
+  UNKNOWN_METRIC,
+  /** A database or namespace that does not exist (HTTP 404). */
+  UNKNOWN_NAMESPACE,
+  /** A bit that is malformed on its own: bad name, non-finite value. */
+  INVALID_BIT,
+  /** A file of ours that fails its checks: wrong magic, version or checksum. */
+  CORRUPT_DATA,
+  /** The disk refused a read or write; the operation changed nothing that was acknowledged. */
+  STORAGE_FAILURE,
+  /** The engine is closed. */
+  CLOSED
+}
