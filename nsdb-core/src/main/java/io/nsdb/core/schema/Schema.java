@@ -6,6 +6,7 @@ import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.ColumnType;
 import io.nsdb.core.model.MetricKey;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -89,5 +90,46 @@ public record Schema(MetricKey metric, ColumnType valueType, Map<String, Column>
             + ", offered="
             + offered
             + "]");
+  }
+
+  /**
+   * The bit in this schema's storage representation: a DECIMAL value or column holds a Double, and
+   * every integer column holds a Long (INT and BIGINT are stored alike, so widening a column never
+   * splits a series). The same instance when nothing changes. The bit must be accepted.
+   */
+  public Bit conform(Bit bit) {
+    Number value =
+        valueType == ColumnType.DECIMAL && bit.value() instanceof Long l
+            ? (Number) l.doubleValue()
+            : bit.value();
+    Map<String, Object> dimensions = conformColumns(bit.dimensions());
+    Map<String, Object> tags = conformColumns(bit.tags());
+    if (value == bit.value() && dimensions == bit.dimensions() && tags == bit.tags()) {
+      return bit;
+    }
+    return new Bit(bit.timestamp(), value, dimensions, tags);
+  }
+
+  private Map<String, Object> conformColumns(Map<String, Object> offered) {
+    Map<String, Object> conformed = null;
+    for (Map.Entry<String, Object> entry : offered.entrySet()) {
+      Object stored = conformColumn(columns.get(entry.getKey()).type(), entry.getValue());
+      if (stored != entry.getValue()) {
+        if (conformed == null) {
+          conformed = new HashMap<>(offered);
+        }
+        conformed.put(entry.getKey(), stored);
+      }
+    }
+    return conformed == null ? offered : conformed;
+  }
+
+  private static Object conformColumn(ColumnType type, Object value) {
+    return switch (value) {
+      case Integer i when type == ColumnType.DECIMAL -> i.doubleValue();
+      case Long l when type == ColumnType.DECIMAL -> l.doubleValue();
+      case Integer i -> i.longValue();
+      default -> value;
+    };
   }
 }
