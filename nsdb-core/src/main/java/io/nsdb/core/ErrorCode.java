@@ -17,6 +17,10 @@ public enum ErrorCode {
   UNKNOWN_METRIC,
   /** A database or namespace that does not exist (HTTP 404). */
   UNKNOWN_NAMESPACE,
+  /** A statement naming a column the metric does not have: {@code where hots = 'a'}. */
+  UNKNOWN_COLUMN,
+  /** A statement comparing a column with a value of another type: {@code where host > 3}. */
+  TYPE_MISMATCH,
   /** A bit that is malformed on its own: bad name, non-finite value. */
   INVALID_BIT,
   /** A file of ours that fails its checks: wrong magic, version or checksum. */

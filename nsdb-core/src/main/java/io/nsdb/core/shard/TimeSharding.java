@@ -39,7 +39,9 @@ public final class TimeSharding {
     return end < start ? Long.MAX_VALUE : end;
   }
 
-  /** The last timestamp inside the shard starting at {@code start}, saturating at Long.MAX_VALUE. */
+  /**
+   * The last timestamp inside the shard starting at {@code start}, saturating at Long.MAX_VALUE.
+   */
   public long last(long start) {
     long last = start + (intervalMillis - 1);
     return last < start ? Long.MAX_VALUE : last;

@@ -1,0 +1,99 @@
+package io.nsdb.core.shard;
+
+import io.nsdb.core.head.SeriesKey;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * The fields of a chunk document. A user column keeps its own name (names are SQL identifiers), so
+ * the engine's own fields start with {@code @}, which no identifier can.
+ *
+ * <ul>
+ *   <li>each dimension and tag: a VARCHAR as {@link KeywordField} (term + sorted doc values), a
+ *       number as {@link LongField} or {@link DoubleField} (points + doc values): filtering and
+ *       grouping;
+ *   <li>{@code @has}: the names of the columns the series has, for {@code IS [NOT] NULL};
+ *   <li>{@code @min_ts}, {@code @max_ts}: time bounds as {@link LongField}, to prune by range;
+ *   <li>{@code @count @min @max @first @last @sum @sum_exact @max_lsn}: numeric doc values, so
+ *       whole chunks aggregate without decoding;
+ *   <li>{@code @series}, {@code @points}: stored bytes of the series key and of the compressed
+ *       points.
+ * </ul>
+ */
+final class ChunkFields {
+
+  static final String HAS = "@has";
+  static final String MIN_TS = "@min_ts";
+  static final String MAX_TS = "@max_ts";
+  static final String COUNT = "@count";
+  static final String MIN = "@min";
+  static final String MAX = "@max";
+  static final String FIRST = "@first";
+  static final String LAST = "@last";
+  static final String SUM = "@sum";
+  static final String SUM_EXACT = "@sum_exact";
+  static final String MAX_LSN = "@max_lsn";
+  static final String SERIES = "@series";
+  static final String POINTS = "@points";
+
+  private ChunkFields() {}
+
+  static Document document(ChunkRecord chunk) {
+    Document doc = new Document();
+    addColumns(doc, chunk.series().dimensions());
+    addColumns(doc, chunk.series().tags());
+    doc.add(new LongField(MIN_TS, chunk.minTimestamp(), Field.Store.NO));
+    doc.add(new LongField(MAX_TS, chunk.maxTimestamp(), Field.Store.NO));
+    doc.add(new NumericDocValuesField(COUNT, chunk.count()));
+    doc.add(new NumericDocValuesField(MIN, chunk.min()));
+    doc.add(new NumericDocValuesField(MAX, chunk.max()));
+    doc.add(new NumericDocValuesField(FIRST, chunk.first()));
+    doc.add(new NumericDocValuesField(LAST, chunk.last()));
+    doc.add(new NumericDocValuesField(SUM, chunk.sum()));
+    doc.add(new NumericDocValuesField(SUM_EXACT, chunk.sumExact() ? 1 : 0));
+    doc.add(new NumericDocValuesField(MAX_LSN, chunk.maxLsn()));
+    doc.add(new StoredField(SERIES, SeriesKeyCodec.encode(chunk.series())));
+    doc.add(new StoredField(POINTS, chunk.points()));
+    return doc;
+  }
+
+  private static void addColumns(Document doc, Map<String, Object> columns) {
+    for (Map.Entry<String, Object> column : columns.entrySet()) {
+      String name = column.getKey();
+      doc.add(new KeywordField(HAS, name, Field.Store.NO));
+      switch (column.getValue()) {
+        case String s -> doc.add(new KeywordField(name, s, Field.Store.NO));
+        case Long l -> doc.add(new LongField(name, l, Field.Store.NO));
+        case Double d -> doc.add(new DoubleField(name, d, Field.Store.NO));
+        default ->
+            throw new IllegalArgumentException(
+                "unsupported stored column value [column="
+                    + name
+                    + ", value="
+                    + column.getValue()
+                    + "]");
+      }
+    }
+  }
+
+  /** Chunks with at least one point in [from, to]. */
+  static Query overlapping(long from, long to) {
+    return new BooleanQuery.Builder()
+        .add(LongField.newRangeQuery(MIN_TS, Long.MIN_VALUE, to), BooleanClause.Occur.FILTER)
+        .add(LongField.newRangeQuery(MAX_TS, from, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  static SeriesKey series(Document stored) {
+    return SeriesKeyCodec.decode(stored.getBinaryValue(SERIES));
+  }
+}

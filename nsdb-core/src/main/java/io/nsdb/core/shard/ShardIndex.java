@@ -1,0 +1,170 @@
+package io.nsdb.core.shard;
+
+import io.nsdb.core.ErrorCode;
+import io.nsdb.core.NsdbException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One time shard of one metric: a Lucene index of chunk documents. Searchers come only from its
+ * {@link SearcherManager}; every commit records, in its user data, the LSN through which the
+ * metric's writes are covered by Lucene commits.
+ */
+public final class ShardIndex implements Closeable {
+
+  static final String COVERED_LSN = "covered_lsn";
+
+  private final Path directory;
+  private final long start;
+  private final Directory luceneDirectory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile long committedLsn;
+  private boolean dirty;
+
+  private ShardIndex(Path directory, long start) throws IOException {
+    this.directory = directory;
+    this.start = start;
+    this.luceneDirectory = FSDirectory.open(directory);
+    IndexWriterConfig config = new IndexWriterConfig();
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(32);
+    config.setCommitOnClose(false);
+    this.writer = new IndexWriter(luceneDirectory, config);
+    this.searchers = new SearcherManager(writer, null);
+    this.committedLsn = readCommittedLsn();
+  }
+
+  /** Opens (or creates) the shard index in {@code directory}. */
+  public static ShardIndex open(Path directory, long start) {
+    try {
+      return new ShardIndex(directory, start);
+    } catch (IOException e) {
+      throw new NsdbException(
+          ErrorCode.STORAGE_FAILURE, "cannot open shard [dir=" + directory + "]", e);
+    }
+  }
+
+  private long readCommittedLsn() throws IOException {
+    if (!DirectoryReader.indexExists(luceneDirectory)) {
+      return 0;
+    }
+    String lsn = SegmentInfos.readLatestCommit(luceneDirectory).getUserData().get(COVERED_LSN);
+    return lsn == null ? 0 : Long.parseLong(lsn);
+  }
+
+  public long start() {
+    return start;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The covered LSN of the last commit (0 for a shard never committed). */
+  public long committedLsn() {
+    return committedLsn;
+  }
+
+  /** Adds a sealed chunk; it is searchable after the next {@link #refresh()}. */
+  public void add(ChunkRecord chunk) {
+    try {
+      writer.addDocument(ChunkFields.document(chunk));
+      dirty = true;
+    } catch (IOException e) {
+      throw failure("cannot add a chunk", e);
+    }
+  }
+
+  /** Deletes the chunks matching {@code query}. */
+  public void delete(Query query) {
+    try {
+      writer.deleteDocuments(query);
+      dirty = true;
+    } catch (IOException e) {
+      throw failure("cannot delete chunks", e);
+    }
+  }
+
+  /** Makes every chunk added so far searchable. */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw failure("cannot refresh the searcher", e);
+    }
+  }
+
+  /** Whether anything was added or deleted since the last commit. */
+  public boolean dirty() {
+    return dirty;
+  }
+
+  /** Makes every chunk added so far durable, recording that LSNs up to {@code coveredLsn} are. */
+  public void commit(long coveredLsn) {
+    try {
+      writer.setLiveCommitData(Map.of(COVERED_LSN, Long.toString(coveredLsn)).entrySet());
+      writer.commit();
+      committedLsn = coveredLsn;
+      dirty = false;
+    } catch (IOException e) {
+      throw failure("cannot commit", e);
+    }
+  }
+
+  /** Runs {@code work} on a searcher, released afterwards whatever happens. */
+  public <T> T search(SearcherWork<T> work) {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw failure("cannot acquire a searcher", e);
+    }
+    try {
+      return work.apply(searcher);
+    } catch (IOException e) {
+      throw failure("cannot search", e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Work over a searcher that may do I/O. */
+  @FunctionalInterface
+  public interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Closes without committing: what was not committed is still in the commit log. */
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.rollback();
+      luceneDirectory.close();
+    } catch (IOException e) {
+      throw failure("cannot close", e);
+    }
+  }
+
+  private NsdbException failure(String what, IOException e) {
+    return new NsdbException(
+        ErrorCode.STORAGE_FAILURE, what + " [shard=" + directory + ", reason=" + e + "]", e);
+  }
+}
