@@ -29,21 +29,21 @@ import org.apache.lucene.search.Query;
  *       points.
  * </ul>
  */
-final class ChunkFields {
+public final class ChunkFields {
 
-  static final String HAS = "@has";
-  static final String MIN_TS = "@min_ts";
-  static final String MAX_TS = "@max_ts";
-  static final String COUNT = "@count";
-  static final String MIN = "@min";
-  static final String MAX = "@max";
-  static final String FIRST = "@first";
-  static final String LAST = "@last";
-  static final String SUM = "@sum";
-  static final String SUM_EXACT = "@sum_exact";
-  static final String MAX_LSN = "@max_lsn";
-  static final String SERIES = "@series";
-  static final String POINTS = "@points";
+  public static final String HAS = "@has";
+  public static final String MIN_TS = "@min_ts";
+  public static final String MAX_TS = "@max_ts";
+  public static final String COUNT = "@count";
+  public static final String MIN = "@min";
+  public static final String MAX = "@max";
+  public static final String FIRST = "@first";
+  public static final String LAST = "@last";
+  public static final String SUM = "@sum";
+  public static final String SUM_EXACT = "@sum_exact";
+  public static final String MAX_LSN = "@max_lsn";
+  public static final String SERIES = "@series";
+  public static final String POINTS = "@points";
 
   private ChunkFields() {}
 
