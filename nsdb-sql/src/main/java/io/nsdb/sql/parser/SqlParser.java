@@ -3,6 +3,9 @@ package io.nsdb.sql.parser;
 import io.nsdb.sql.SourcePosition;
 import io.nsdb.sql.SqlErrorCode;
 import io.nsdb.sql.SqlParseException;
+import io.nsdb.sql.parser.NsdbSqlParser.ScriptContext;
+import io.nsdb.sql.parser.NsdbSqlParser.SingleStatementContext;
+import io.nsdb.sql.parser.NsdbSqlParser.StatementContext;
 import io.nsdb.sql.tree.Statement;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +13,7 @@ import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -46,29 +49,27 @@ public final class SqlParser {
 
   /** Parses one statement; anything after it but a {@code ;} is an error. */
   public Statement parseStatement(String sql) {
-    return run(sql, parser -> List.of(builder().statement(parser.singleStatement().statement())))
-        .get(0);
+    return run(sql, false).get(0);
   }
 
   /** Parses a script of statements separated by {@code ;}; an empty script has none. */
   public List<Statement> parseScript(String sql) {
-    return run(
-        sql,
-        parser -> {
-          AstBuilder builder = builder();
-          return parser.script().statement().stream().map(builder::statement).toList();
-        });
+    return run(sql, true);
   }
 
-  private AstBuilder builder() {
-    return new AstBuilder(maxNestingDepth);
-  }
-
-  private List<Statement> run(String sql, Function<NsdbSqlParser, List<Statement>> rule) {
+  private List<Statement> run(String sql, boolean script) {
     Objects.requireNonNull(sql, "sql");
     try {
       CommonTokenStream tokens = tokenize(sql);
-      List<Statement> statements = parse(tokens, rule);
+      Function<NsdbSqlParser, ParserRuleContext> rule =
+          script ? NsdbSqlParser::script : NsdbSqlParser::singleStatement;
+      ParserRuleContext tree = parse(tokens, rule);
+      AstBuilder builder = new AstBuilder(maxNestingDepth);
+      List<StatementContext> contexts =
+          tree instanceof ScriptContext s
+              ? s.statement()
+              : List.of(((SingleStatementContext) tree).statement());
+      List<Statement> statements = contexts.stream().map(builder::statement).toList();
       statements.forEach(StatementValidator::validate);
       return statements;
     } catch (StackOverflowError e) {
@@ -82,8 +83,8 @@ public final class SqlParser {
 
   private CommonTokenStream tokenize(String sql) {
     NsdbSqlLexer lexer = new NsdbSqlLexer(CharStreams.fromString(sql));
+    // The lexer's catch-all rules turn every character into a token: it never reports errors.
     lexer.removeErrorListeners();
-    lexer.addErrorListener(SyntaxErrors.INSTANCE);
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
     checkParenthesisDepth(tokens.getTokens());
@@ -92,25 +93,31 @@ public final class SqlParser {
 
   /**
    * Two-stage parsing, as ANTLR recommends: the fast SLL mode handles every valid statement of this
-   * grammar; only when it fails does the full LL mode run again, with the error listener that
-   * builds the message.
+   * grammar; only when it fails does the full LL mode run again, to tell a real error from an SLL
+   * false alarm and to find the offending token. Both bail out at the first error; the message is
+   * then built by {@link SyntaxErrors}.
    */
-  private static List<Statement> parse(
-      CommonTokenStream tokens, Function<NsdbSqlParser, List<Statement>> rule) {
+  private static ParserRuleContext parse(
+      CommonTokenStream tokens, Function<NsdbSqlParser, ParserRuleContext> rule) {
+    try {
+      return rule.apply(bailingParser(tokens, true));
+    } catch (ParseCancellationException sllFailure) {
+      tokens.seek(0);
+      try {
+        return rule.apply(bailingParser(tokens, false));
+      } catch (ParseCancellationException failure) {
+        throw SyntaxErrors.describe(failure, tokens.getTokens(), rule::apply);
+      }
+    }
+  }
+
+  /** A parser that throws {@link ParseCancellationException} at the first syntax error. */
+  static NsdbSqlParser bailingParser(CommonTokenStream tokens, boolean sll) {
     NsdbSqlParser parser = new NsdbSqlParser(tokens);
     parser.removeErrorListeners();
     parser.setErrorHandler(new BailErrorStrategy());
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    try {
-      return rule.apply(parser);
-    } catch (ParseCancellationException e) {
-      tokens.seek(0);
-      parser.reset();
-      parser.addErrorListener(SyntaxErrors.INSTANCE);
-      parser.setErrorHandler(new DefaultErrorStrategy());
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      return rule.apply(parser);
-    }
+    parser.getInterpreter().setPredictionMode(sll ? PredictionMode.SLL : PredictionMode.LL);
+    return parser;
   }
 
   /**

@@ -5,28 +5,36 @@ import io.nsdb.sql.SqlErrorCode;
 import io.nsdb.sql.SqlParseException;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.Parser;
+import java.util.function.Consumer;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Turns the first syntax error ANTLR reports into a {@link SqlParseException} whose message is
- * {@code line L:C: mismatched input 'x'. Expecting: 'FROM', ','}. Throwing on the first report
- * means ANTLR never recovers and never reports a second, confusing error.
+ * Builds the {@link SqlParseException} for a statement ANTLR could not parse: {@code line L:C:
+ * mismatched input 'x'. Expecting: 'FROM', ','}.
+ *
+ * <p>The {@code Expecting} list is computed, not taken from ANTLR's error state, which after a
+ * closed sub-rule or a finished loop names too little (ANTLR issue 4899). Each token type is tried
+ * in place of the offending token: it is expected when the statement's prefix followed by it is
+ * still a valid beginning. Errors are rare and statements short, so the few dozen trial parses cost
+ * well under a millisecond, paid only on the error path.
  */
-final class SyntaxErrors extends BaseErrorListener {
-
-  static final SyntaxErrors INSTANCE = new SyntaxErrors();
+final class SyntaxErrors {
 
   /**
    * The grammar's {@code nonReserved} keywords: where an identifier is expected they are
    * identifiers, so the message lists {@code <identifier>} once instead of each of them.
    */
   private static final IntervalSet NON_RESERVED = new IntervalSet();
+
+  /** Token types never worth suggesting: skipped text and the lexer's error tokens. */
+  private static final IntervalSet NOT_SUGGESTED = new IntervalSet();
 
   static {
     for (int type :
@@ -51,45 +59,101 @@ final class SyntaxErrors extends BaseErrorListener {
         }) {
       NON_RESERVED.add(type);
     }
+    for (int type :
+        new int[] {
+          NsdbSqlLexer.WHITESPACE,
+          NsdbSqlLexer.LINE_COMMENT,
+          NsdbSqlLexer.BLOCK_COMMENT,
+          NsdbSqlLexer.UNRECOGNIZED,
+          NsdbSqlLexer.UNTERMINATED_STRING
+        }) {
+      NOT_SUGGESTED.add(type);
+    }
   }
 
   private SyntaxErrors() {}
 
-  @Override
-  public void syntaxError(
-      Recognizer<?, ?> recognizer,
-      Object offendingSymbol,
-      int line,
-      int charPositionInLine,
-      String antlrMessage,
-      RecognitionException e) {
-    SourcePosition position = new SourcePosition(line, charPositionInLine + 1);
-    if (!(offendingSymbol instanceof Token token) || !(recognizer instanceof Parser parser)) {
-      // The lexer has a catch-all rule, so it never reports; keep a clear message regardless.
-      throw new SqlParseException(SqlErrorCode.SYNTAX_ERROR, position, antlrMessage);
-    }
-    switch (token.getType()) {
+  /**
+   * The error for a failed parse of {@code tokens} (ending with EOF) by {@code rule}.
+   *
+   * @param failure what ANTLR's bail-out strategy threw
+   */
+  static SqlParseException describe(
+      ParseCancellationException failure, List<Token> tokens, Consumer<NsdbSqlParser> rule) {
+    Token offending = offendingToken(failure, tokens);
+    SourcePosition position =
+        new SourcePosition(offending.getLine(), offending.getCharPositionInLine() + 1);
+    return switch (offending.getType()) {
       case NsdbSqlLexer.UNTERMINATED_STRING ->
-          throw new SqlParseException(
+          new SqlParseException(
               SqlErrorCode.UNTERMINATED_STRING,
               position,
               "string literal is not terminated: a quote opened here is never closed");
       case NsdbSqlLexer.UNRECOGNIZED ->
-          throw new SqlParseException(
+          new SqlParseException(
               SqlErrorCode.UNEXPECTED_CHARACTER,
               position,
-              "unexpected character '" + token.getText() + "'");
+              "unexpected character '" + offending.getText() + "'");
       default -> {
-        IntervalSet expectedTokens = e != null ? e.getExpectedTokens() : parser.getExpectedTokens();
-        List<String> expected = describe(expectedTokens, parser.getVocabulary());
+        List<String> expected =
+            names(expectedAt(offending.getTokenIndex(), tokens, rule), NsdbSqlParser.VOCABULARY);
         StringBuilder reason =
-            new StringBuilder("mismatched input '").append(display(token)).append("'");
+            new StringBuilder("mismatched input '").append(display(offending)).append("'");
         if (!expected.isEmpty()) {
           reason.append(". Expecting: ").append(String.join(", ", expected));
         }
-        throw new SqlParseException(
+        yield new SqlParseException(
             SqlErrorCode.SYNTAX_ERROR, position, reason.toString(), expected);
       }
+    };
+  }
+
+  private static Token offendingToken(ParseCancellationException failure, List<Token> tokens) {
+    if (failure.getCause() instanceof RecognitionException e && e.getOffendingToken() != null) {
+      return e.getOffendingToken();
+    }
+    return tokens.get(tokens.size() - 1);
+  }
+
+  /** The token types that may stand at {@code index} after the tokens before it. */
+  private static List<Integer> expectedAt(
+      int index, List<Token> tokens, Consumer<NsdbSqlParser> rule) {
+    List<Integer> expected = new ArrayList<>();
+    List<Token> prefix = tokens.subList(0, index);
+    for (int type = 1; type <= NsdbSqlParser.VOCABULARY.getMaxTokenType(); type++) {
+      if (!NOT_SUGGESTED.contains(type) && viable(prefix, type, rule)) {
+        expected.add(type);
+      }
+    }
+    // The end of the statement comes last in the message, after everything that could continue it.
+    if (viable(prefix, Token.EOF, rule)) {
+      expected.add(Token.EOF);
+    }
+    return expected;
+  }
+
+  /** Whether {@code prefix} then a token of {@code type} begins a valid input of {@code rule}. */
+  private static boolean viable(List<Token> prefix, int type, Consumer<NsdbSqlParser> rule) {
+    List<Token> trial = new ArrayList<>(prefix.size() + 2);
+    for (Token token : prefix) {
+      trial.add(new CommonToken(token));
+    }
+    trial.add(new CommonToken(type, type == Token.EOF ? "<EOF>" : "x"));
+    if (type != Token.EOF) {
+      trial.add(new CommonToken(Token.EOF, "<EOF>"));
+    }
+    CommonTokenStream stream = new CommonTokenStream(new ListTokenSource(trial));
+    stream.fill();
+    NsdbSqlParser parser = SqlParser.bailingParser(stream, false);
+    try {
+      rule.accept(parser);
+      return true;
+    } catch (ParseCancellationException e) {
+      // Failing only at the EOF after the trial token means the token itself was fine.
+      return type != Token.EOF
+          && e.getCause() instanceof RecognitionException cause
+          && cause.getOffendingToken() != null
+          && cause.getOffendingToken().getTokenIndex() > prefix.size();
     }
   }
 
@@ -97,10 +161,10 @@ final class SyntaxErrors extends BaseErrorListener {
     return token.getType() == Token.EOF ? "<EOF>" : token.getText();
   }
 
-  private static List<String> describe(IntervalSet tokens, Vocabulary vocabulary) {
+  private static List<String> names(List<Integer> tokens, Vocabulary vocabulary) {
     boolean identifierExpected = tokens.contains(NsdbSqlLexer.IDENTIFIER);
     List<String> names = new ArrayList<>();
-    for (int type : tokens.toArray()) {
+    for (int type : tokens) {
       if (identifierExpected && NON_RESERVED.contains(type)) {
         continue;
       }
