@@ -5,9 +5,6 @@
 # "-- error: <SqlErrorCode> <line>:<column>" gives the error SqlParser.parse must throw and its
 # 1-based position. An entry with a directive and no statement line is the empty statement.
 #
-# A "# BUG:" note marks an entry that asserts the intended behaviour where the parser is wrong
-# today; such an entry fails until the parser is fixed.
-#
 # ---- SYNTAX_ERROR: misspelt or missing keywords ------------------------------------------------
 -- error: SYNTAX_ERROR 1:10
 select * form cpu
@@ -509,8 +506,12 @@ select * from cpü
 -- error: UNEXPECTED_CHARACTER 1:35
 select * from cpu where value = 1 %
 ;;
--- error: UNEXPECTED_CHARACTER 1:19
+-- error: UNTERMINATED_COMMENT 1:19
 select * from cpu /* unterminated comment
+;;
+-- error: UNTERMINATED_COMMENT 2:1
+select count(*) from cpu
+/* a note that never ends *
 ;;
 -- error: UNEXPECTED_CHARACTER 1:15
 select * from [cpu]
@@ -530,15 +531,12 @@ select * from cpu where host = `a`
 -- error: NESTING_TOO_DEEP 1:89
 select * from cpu where (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a = 1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ;;
-# BUG: reported at the 66th parenthesis (1:90); the 65th is the first past the limit, as with 65.
 -- error: NESTING_TOO_DEEP 1:89
 select * from cpu where ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a = 1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ;;
-# BUG: reported at the 66th parenthesis (1:90), as above.
 -- error: NESTING_TOO_DEEP 1:89
 select * from cpu where ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a = 1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ;;
-# BUG: reported at the 66th parenthesis (1:90), as above.
 -- error: NESTING_TOO_DEEP 1:89
 select * from cpu where ((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((
 ;;
@@ -557,7 +555,6 @@ select * from cpu where not (not (not (not (not (not (not (not (not (not (not (n
 -- error: NESTING_TOO_DEEP 1:87
 delete from cpu where (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((a = 1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ;;
-# BUG: reported at the parenthesis of IN (1:99), not at the 65th condition parenthesis.
 -- error: NESTING_TOO_DEEP 1:89
 select * from cpu where (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((value in (1, 2))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ;;
@@ -618,7 +615,6 @@ select count(*) from cpu group by interval 1h since 0 d
 -- error: NUMBER_OUT_OF_RANGE 1:33
 select * from cpu where value = 9223372036854775808
 ;;
-# BUG: reported at the digits (1:34); a negative number starts at its '-', as decimals already do (-1e999).
 -- error: NUMBER_OUT_OF_RANGE 1:33
 select * from cpu where value = -9223372036854775809
 ;;
@@ -643,7 +639,6 @@ select * from cpu limit 9223372036854775808
 -- error: NUMBER_OUT_OF_RANGE 1:22
 insert into cpu ts = 9223372036854775808 val = 1
 ;;
-# BUG: reported at the digits (1:23), as above.
 -- error: NUMBER_OUT_OF_RANGE 1:22
 insert into cpu ts = -9223372036854775809 val = 1
 ;;
@@ -676,7 +671,6 @@ select host from cpu group by host
 -- error: AGGREGATION_REQUIRED 1:8
 select host, region from cpu group by interval 1h
 ;;
-# BUG: reported at the metric name (1:15), not at the '*'.
 -- error: AGGREGATION_REQUIRED 1:8
 select * from cpu group by host
 ;;
@@ -748,24 +742,19 @@ select distinct count(*) from cpu
 -- error: INVALID_DISTINCT 1:17
 select distinct count(distinct host) from cpu
 ;;
-# BUG: reported at the metric name (1:24), not at the '*'.
 -- error: INVALID_DISTINCT 1:17
 select distinct * from cpu
 ;;
-# BUG: reported at the metric name (1:27); the conflicting clause is GROUP BY.
 -- error: INVALID_DISTINCT 1:31
 select distinct host from cpu group by host
 ;;
 # ---- SINCE_WITHOUT_INTERVAL --------------------------------------------------------------------
-# BUG: reported at the metric name (1:22); the offending clause is SINCE.
 -- error: SINCE_WITHOUT_INTERVAL 1:40
 select count(*) from cpu group by host since 1h
 ;;
-# BUG: reported at the metric name (1:15).
 -- error: SINCE_WITHOUT_INTERVAL 1:19
 select * from cpu since 1h
 ;;
-# BUG: reported at the metric name on line 1 (1:22).
 -- error: SINCE_WITHOUT_INTERVAL 2:1
 select count(*) from cpu
 since 1 day
@@ -843,11 +832,9 @@ select * from cpu where timestamp in (now - 1h, now - 2h)
 -- error: EMPTY_RANGE 1:23
 delete from cpu where value in (2, 1)
 ;;
-# BUG: accepted today; the bounds are compared as doubles, which cannot tell these longs apart.
 -- error: EMPTY_RANGE 1:25
 select * from cpu where value in (9223372036854775807, 9223372036854775806)
 ;;
-# BUG: accepted today, as above.
 -- error: EMPTY_RANGE 1:25
 select * from cpu where value in (-9223372036854775807, -9223372036854775808)
 ;;

@@ -67,10 +67,10 @@ select max(value) from cpu
 -- expect: SELECT avg(value) FROM cpu
 select avg(value) from cpu
 ;;
--- expect: SELECT sum(*) FROM cpu
+-- expect: SELECT sum(value) FROM cpu
 select SUM(*) from cpu
 ;;
--- expect: SELECT avg(Value) FROM cpu
+-- expect: SELECT avg(value) FROM cpu
 select Avg(Value) from cpu
 ;;
 -- expect: SELECT count(*), sum(value), min(value), max(value), avg(value) FROM cpu
@@ -95,7 +95,7 @@ select count(*), host from cpu group by host
 -- expect: SELECT first(value) FROM cpu GROUP BY host
 select first(value) from cpu group by host
 ;;
--- expect: SELECT last(*) FROM cpu GROUP BY host
+-- expect: SELECT last(value) FROM cpu GROUP BY host
 select last(*) from cpu group by host
 ;;
 -- expect: SELECT host, first(value), last(value), avg(value) FROM cpu GROUP BY host
@@ -339,7 +339,7 @@ select * from cpu where value = .5
 -- expect: SELECT * FROM cpu WHERE value = -0.5
 select * from cpu where value = -.5
 ;;
--- expect: SELECT * FROM cpu WHERE value = 2.5E-4
+-- expect: SELECT * FROM cpu WHERE value = 0.00025
 select * from cpu where value = 2.5E-4
 ;;
 -- expect: SELECT * FROM cpu WHERE value = 1.0
@@ -375,10 +375,10 @@ select * from cpu where value = 9223372036854775807
 -- expect: SELECT * FROM cpu WHERE value = -9223372036854775808
 select * from cpu where value = -9223372036854775808
 ;;
--- expect: SELECT * FROM cpu WHERE value = 1.5E10
+-- expect: SELECT * FROM cpu WHERE value = 15000000000.0
 select * from cpu where value = 1.5e10
 ;;
--- expect: SELECT * FROM cpu WHERE value = 1.23456789123E8
+-- expect: SELECT * FROM cpu WHERE value = 123456789.123
 select * from cpu where value = 123456789.123
 ;;
 -- expect: SELECT * FROM cpu WHERE value = 0.1
@@ -572,16 +572,16 @@ select * from cpu where (a = 1 or b = 2) and c = 3
 -- expect: SELECT * FROM cpu WHERE (a = 1 OR b = 2) AND c = 3
 select * from cpu where ((a = 1 or b = 2)) and c = 3
 ;;
--- expect: SELECT * FROM cpu WHERE (a = 1 AND b = 2) AND c = 3
+-- expect: SELECT * FROM cpu WHERE a = 1 AND b = 2 AND c = 3
 select * from cpu where (a = 1 and b = 2) and c = 3
 ;;
--- expect: SELECT * FROM cpu WHERE a = 1 AND (b = 2 AND c = 3)
+-- expect: SELECT * FROM cpu WHERE a = 1 AND b = 2 AND c = 3
 select * from cpu where a = 1 and (b = 2 and c = 3)
 ;;
--- expect: SELECT * FROM cpu WHERE (a = 1 OR b = 2) OR c = 3
+-- expect: SELECT * FROM cpu WHERE a = 1 OR b = 2 OR c = 3
 select * from cpu where (a = 1 or b = 2) or c = 3
 ;;
--- expect: SELECT * FROM cpu WHERE a = 1 OR (b = 2 OR c = 3) OR d = 4
+-- expect: SELECT * FROM cpu WHERE a = 1 OR b = 2 OR c = 3 OR d = 4
 select * from cpu where a = 1 or (b = 2 or c = 3) or d = 4
 ;;
 -- expect: SELECT * FROM cpu WHERE a = 1 AND b = 2 OR c = 3
@@ -800,7 +800,7 @@ insert into cpu dim(ts = 1, dim = 2) tags(tags = 3, val = 4) val = 5
 -- expect: INSERT INTO ts TS = 1 DIM (dim = 1) TAGS (tags = 1) VAL = 1
 insert into ts ts = 1 dim(dim = 1) tags(tags = 1) val = 1
 ;;
--- expect: INSERT INTO cpu DIM (negative = -3, decimal = -2.5E-4) VAL = 1
+-- expect: INSERT INTO cpu DIM (negative = -3, decimal = -0.00025) VAL = 1
 insert into cpu dim(negative = -3, decimal = -2.5E-4) val = 1
 ;;
 -- expect: INSERT INTO cpu TS = 1 VAL = 2

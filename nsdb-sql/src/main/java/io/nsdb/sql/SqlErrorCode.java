@@ -9,6 +9,8 @@ public enum SqlErrorCode {
   SYNTAX_ERROR,
   /** A quote is opened and never closed: {@code select * from cpu where host = 'a}. */
   UNTERMINATED_STRING,
+  /** A block comment opened and never closed: {@code select * from cpu /* note}. */
+  UNTERMINATED_COMMENT,
   /** A character the dialect has no use for: {@code select * from cpu where host # 1}. */
   UNEXPECTED_CHARACTER,
   /** Parentheses or NOTs nested past the configured limit (64 by default). */

@@ -31,6 +31,7 @@ import io.nsdb.sql.tree.Statement;
 import io.nsdb.sql.tree.StringLiteral;
 import io.nsdb.sql.tree.TagGroupBy;
 import io.nsdb.sql.tree.Use;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -151,7 +152,7 @@ public final class SqlFormatter {
   public static String literal(Literal literal) {
     return switch (literal) {
       case LongLiteral l -> Long.toString(l.value());
-      case DoubleLiteral d -> Double.toString(d.value());
+      case DoubleLiteral d -> decimal(d.value());
       case StringLiteral s -> quote(s.value());
       case NowLiteral now ->
           now.offset().isZero()
@@ -160,6 +161,19 @@ public final class SqlFormatter {
                   + (now.offset().isNegative() ? "- " : "+ ")
                   + TimeUnitSyntax.format(now.offset());
     };
+  }
+
+  /**
+   * A decimal as a person writes it ({@code 123456789.123}, not {@code 1.23456789123E8}) where that
+   * stays short; very large and very small magnitudes keep the exponent.
+   */
+  static String decimal(double value) {
+    double magnitude = Math.abs(value);
+    if (magnitude == 0 || magnitude < 1e-4 || magnitude >= 1e15) {
+      return Double.toString(value);
+    }
+    String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    return plain.contains(".") ? plain : plain + ".0";
   }
 
   private static String quote(String value) {

@@ -121,7 +121,7 @@ class SqlErrorMessagesTest {
         error(
             "select * from cpu limit 5 6",
             SqlErrorCode.SYNTAX_ERROR,
-            "line 1:27: mismatched input '6'. Expecting: <EOF>, ';'"),
+            "line 1:27: mismatched input '6'. Expecting: ';', <EOF>"),
         error(
             "select * from cpu; select * from mem",
             SqlErrorCode.SYNTAX_ERROR,
@@ -223,7 +223,8 @@ class SqlErrorMessagesTest {
         error(
             "insert into cpu val = 1e400",
             SqlErrorCode.NUMBER_OUT_OF_RANGE,
-            "line 1:23: decimal out of range [value=1e400, max=1.7976931348623157E308]"),
+            "line 1:23: decimal out of range [value=1e400, min magnitude=4.9E-324, max"
+                + " magnitude=1.7976931348623157E308]"),
         error(
             "select * from cpu limit 0",
             SqlErrorCode.INVALID_LIMIT,

@@ -81,7 +81,7 @@ class SqlTreeTest {
   private static Select selectAll(String metric, Condition where) {
     return new Select(
         false,
-        List.of(new AllColumns()),
+        List.of(AllColumns.of()),
         id(metric),
         Optional.of(where),
         Optional.empty(),
@@ -137,15 +137,26 @@ class SqlTreeTest {
   }
 
   @Test
-  void parenthesesKeepTheNestingAsWritten() {
-    And nested = And.of(And.of(eq("a", 1), eq("b", 2)), eq("c", 3));
-    assertEquals(nested, where("(a=1 and b=2) and c=3"));
-    assertNotEquals(where("a=1 and b=2 and c=3"), where("(a=1 and b=2) and c=3"));
-    assertEquals(
-        And.of(eq("a", 1), And.of(eq("b", 2), eq("c", 3))), where("a=1 and (b=2 and c=3)"));
-    assertEquals(
-        Or.of(Or.of(eq("a", 1), eq("b", 2)), eq("c", 3)), where("(a = 1 or b = 2) or c = 3"));
+  void groupsOfTheSameOperatorAreSplicedIntoTheirParent() {
+    And flat = And.of(eq("a", 1), eq("b", 2), eq("c", 3));
+    assertEquals(flat, where("(a=1 and b=2) and c=3"));
+    assertEquals(flat, where("a=1 and (b=2 and c=3)"));
+    assertEquals(Or.of(eq("a", 1), eq("b", 2), eq("c", 3)), where("(a = 1 or b = 2) or c = 3"));
+  }
+
+  @Test
+  void parenthesesThatChangeTheMeaningKeepTheirNode() {
     assertEquals(And.of(Or.of(eq("a", 1), eq("b", 2)), eq("c", 3)), where("(a=1 or b=2) and c=3"));
+    assertEquals(Or.of(eq("a", 1), And.of(eq("b", 2), eq("c", 3))), where("a=1 or (b=2 and c=3)"));
+    assertNotEquals(where("a=1 or b=2 and c=3"), where("(a=1 or b=2) and c=3"));
+  }
+
+  @Test
+  void aggregationsOfTheValueAreOneAggregationHoweverWritten() {
+    assertEquals(
+        select("select sum(value) from cpu").items(), select("select sum(*) from cpu").items());
+    assertEquals(
+        select("select sum(value) from cpu").items(), select("select SUM(Value) from cpu").items());
   }
 
   @Test
@@ -432,10 +443,10 @@ class SqlTreeTest {
             new Aggregation(
                 AggregateFunction.COUNT, Optional.of(id("host")), true, SourcePosition.UNKNOWN),
             Aggregation.of(AggregateFunction.SUM, "value"),
-            Aggregation.ofAll(AggregateFunction.MIN),
+            Aggregation.of(AggregateFunction.MIN, "value"),
             Aggregation.of(AggregateFunction.MAX, "value"),
             Aggregation.of(AggregateFunction.FIRST, "value"),
-            Aggregation.ofAll(AggregateFunction.LAST)),
+            Aggregation.of(AggregateFunction.LAST, "value")),
         select(
                 "select count(*), count(host), COUNT(DISTINCT host), sum(value), min(*),"
                     + " max(value), first(value), last(*) from cpu group by host")

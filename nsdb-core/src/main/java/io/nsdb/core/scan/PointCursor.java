@@ -24,10 +24,7 @@ public final class PointCursor {
   private long value;
 
   PointCursor(
-      SeriesScan series,
-      long from,
-      long to,
-      Function<ChunkSource.Sealed, SortedPoints> decoder) {
+      SeriesScan series, long from, long to, Function<ChunkSource.Sealed, SortedPoints> decoder) {
     this.to = to;
     this.chunks = new ArrayList<>(series.chunks().size());
     for (ChunkSource chunk : series.chunks()) {

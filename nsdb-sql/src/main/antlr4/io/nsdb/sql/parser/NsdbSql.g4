@@ -257,5 +257,8 @@ WHITESPACE: [ \t\r\n\f]+ -> skip;
 LINE_COMMENT: '--' ~[\r\n]* -> skip;
 BLOCK_COMMENT: '/*' .*? '*/' -> skip;
 
+// A block comment never closed: it cannot contain `*/`, so a closed comment never matches it.
+UNTERMINATED_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
+
 // Anything else is one character the dialect does not know; the parser reports it.
 UNRECOGNIZED: .;

@@ -85,6 +85,7 @@ import io.nsdb.sql.tree.Use;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -96,6 +97,9 @@ import org.antlr.v4.runtime.Token;
  * hand; checks over the finished tree are {@link StatementValidator}'s.
  */
 final class AstBuilder {
+
+  static final String VALUE = "value";
+  static final String TIMESTAMP = "timestamp";
 
   private final int maxNestingDepth;
   private int nestingDepth;
@@ -127,6 +131,7 @@ final class AstBuilder {
   }
 
   private Select select(SelectContext ctx) {
+    checkClauses(ctx);
     return new Select(
         ctx.DISTINCT() != null,
         selectItems(ctx.selectItems()),
@@ -139,9 +144,27 @@ final class AstBuilder {
         ctx.limit == null ? OptionalLong.empty() : OptionalLong.of(limit(ctx.limit)));
   }
 
+  /** Checks on how clauses combine, here where each clause's position is at hand. */
+  private static void checkClauses(SelectContext ctx) {
+    if (ctx.DISTINCT() != null && ctx.GROUP() != null) {
+      throw new SqlParseException(
+          SqlErrorCode.INVALID_DISTINCT,
+          position(ctx.GROUP().getSymbol()),
+          "DISTINCT cannot be combined with GROUP BY; GROUP BY already yields one row per group");
+    }
+    if (ctx.SINCE() != null && !(ctx.groupBy() instanceof IntervalGroupByContext)) {
+      throw new SqlParseException(
+          SqlErrorCode.SINCE_WITHOUT_INTERVAL,
+          position(ctx.SINCE().getSymbol()),
+          "SINCE sets the grace period of GROUP BY INTERVAL and needs one [groupBy="
+              + (ctx.groupBy() == null ? "none" : ctx.groupBy().getText())
+              + "]");
+    }
+  }
+
   private List<SelectItem> selectItems(SelectItemsContext ctx) {
     if (ctx.ASTERISK() != null) {
-      return List.of(new AllColumns());
+      return List.of(new AllColumns(position(ctx.ASTERISK().getSymbol())));
     }
     List<SelectItem> items = new ArrayList<>();
     for (SelectItemContext item : ctx.selectItem()) {
@@ -172,7 +195,11 @@ final class AstBuilder {
                 case NsdbSqlLexer.FIRST -> AggregateFunction.FIRST;
                 default -> AggregateFunction.LAST;
               },
-              Optional.ofNullable(v.identifier()).map(this::identifier),
+              // sum(*), sum(value) and sum(VALUE) are one aggregation of the value.
+              Optional.of(
+                  v.identifier() != null
+                      ? identifier(v.identifier())
+                      : new Identifier(VALUE, position(v.ASTERISK().getSymbol()))),
               false,
               position);
       default -> throw unexpected(ctx);
@@ -229,7 +256,7 @@ final class AstBuilder {
     if (terms.size() == 1) {
       return conjunction(terms.get(0));
     }
-    return new Or(terms.stream().map(this::conjunction).toList());
+    return new Or(flatten(terms.stream().map(this::conjunction).toList(), Or.class));
   }
 
   private Condition conjunction(ConjunctionContext ctx) {
@@ -237,7 +264,26 @@ final class AstBuilder {
     if (factors.size() == 1) {
       return negation(factors.get(0));
     }
-    return new And(factors.stream().map(this::negation).toList());
+    return new And(flatten(factors.stream().map(this::negation).toList(), And.class));
+  }
+
+  /**
+   * Splices parenthesised groups of the same operator into their parent: {@code a AND (b AND c)} is
+   * {@code a AND b AND c}, so equivalent conditions have one tree and one canonical text.
+   */
+  private static List<Condition> flatten(
+      List<Condition> operands, Class<? extends Condition> kind) {
+    List<Condition> flat = new ArrayList<>();
+    for (Condition operand : operands) {
+      if (operand instanceof And and && kind == And.class) {
+        flat.addAll(and.operands());
+      } else if (operand instanceof Or or && kind == Or.class) {
+        flat.addAll(or.operands());
+      } else {
+        flat.add(operand);
+      }
+    }
+    return flat;
   }
 
   private Condition negation(NegationContext ctx) {
@@ -322,7 +368,7 @@ final class AstBuilder {
   }
 
   private Duration duration(DurationContext ctx) {
-    return duration(parseLong(ctx.amount, false), ctx.unit.getStart());
+    return duration(parseLong(ctx.amount, false), ctx.amount, ctx.unit.getStart());
   }
 
   /** Intervals and grace periods must be positive: a zero-width bucket would never end. */
@@ -349,6 +395,10 @@ final class AstBuilder {
   }
 
   private static Duration duration(long amount, Token unit) {
+    return duration(amount, unit, unit);
+  }
+
+  private static Duration duration(long amount, Token amountToken, Token unit) {
     long unitMillis =
         TimeUnitSyntax.millisOf(unit.getText())
             .orElseThrow(
@@ -366,7 +416,7 @@ final class AstBuilder {
     } catch (ArithmeticException e) {
       throw new SqlParseException(
           SqlErrorCode.NUMBER_OUT_OF_RANGE,
-          position(unit),
+          position(amountToken),
           "duration too long [amount=" + amount + ", unit=" + unit.getText() + "]");
     }
   }
@@ -374,31 +424,55 @@ final class AstBuilder {
   private static NumericLiteral number(NumberContext ctx) {
     boolean negative = ctx.MINUS() != null;
     if (ctx.INTEGER() != null) {
-      return new LongLiteral(parseLong(ctx.INTEGER().getSymbol(), negative));
+      return new LongLiteral(parseLong(ctx.INTEGER().getSymbol(), negative, ctx.getStart()));
     }
     Token token = ctx.DECIMAL().getSymbol();
     double value = Double.parseDouble(token.getText());
-    if (!Double.isFinite(value)) {
+    if (!Double.isFinite(value) || (value == 0 && hasNonZeroDigit(token.getText()))) {
       throw new SqlParseException(
           SqlErrorCode.NUMBER_OUT_OF_RANGE,
           position(ctx.getStart()),
-          "decimal out of range [value=" + ctx.getText() + ", max=" + Double.MAX_VALUE + "]");
+          "decimal out of range [value="
+              + ctx.getText()
+              + ", min magnitude="
+              + Double.MIN_VALUE
+              + ", max magnitude="
+              + Double.MAX_VALUE
+              + "]");
     }
     return new DoubleLiteral(negative ? -value : value);
   }
 
+  /** Whether a decimal's mantissa has a non-zero digit: such a number must not read as zero. */
+  private static boolean hasNonZeroDigit(String decimal) {
+    for (char c : decimal.toCharArray()) {
+      if (c == 'e' || c == 'E') {
+        return false;
+      }
+      if (c >= '1' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static long signedLong(SignedIntegerContext ctx) {
-    return parseLong(ctx.INTEGER().getSymbol(), ctx.MINUS() != null);
+    return parseLong(ctx.INTEGER().getSymbol(), ctx.MINUS() != null, ctx.getStart());
   }
 
   private static long parseLong(Token digits, boolean negative) {
+    return parseLong(digits, negative, digits);
+  }
+
+  /** Parses digits, with a sign; an error points at {@code start}, the sign when there is one. */
+  private static long parseLong(Token digits, boolean negative, Token start) {
     String text = negative ? "-" + digits.getText() : digits.getText();
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw new SqlParseException(
           SqlErrorCode.NUMBER_OUT_OF_RANGE,
-          position(digits),
+          position(start),
           "integer out of range [value="
               + text
               + ", min="
@@ -418,7 +492,12 @@ final class AstBuilder {
   }
 
   private Identifier identifier(IdentifierContext ctx) {
-    return new Identifier(ctx.getText(), position(ctx.getStart()));
+    String name = ctx.getText();
+    // The built-in columns are keywords in spirit: VALUE and Timestamp mean value and timestamp.
+    if (name.equalsIgnoreCase(VALUE) || name.equalsIgnoreCase(TIMESTAMP)) {
+      name = name.toLowerCase(Locale.ROOT);
+    }
+    return new Identifier(name, position(ctx.getStart()));
   }
 
   private void enterNesting(int levels, Token at) {

@@ -7,8 +7,10 @@ import io.nsdb.sql.parser.NsdbSqlParser.ScriptContext;
 import io.nsdb.sql.parser.NsdbSqlParser.SingleStatementContext;
 import io.nsdb.sql.parser.NsdbSqlParser.StatementContext;
 import io.nsdb.sql.tree.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -69,8 +71,13 @@ public final class SqlParser {
           tree instanceof ScriptContext s
               ? s.statement()
               : List.of(((SingleStatementContext) tree).statement());
-      List<Statement> statements = contexts.stream().map(builder::statement).toList();
-      statements.forEach(StatementValidator::validate);
+      List<Statement> statements = new ArrayList<>(contexts.size());
+      for (StatementContext context : contexts) {
+        // Each statement is checked whole before the next is read, so errors come in text order.
+        Statement statement = builder.statement(context);
+        StatementValidator.validate(statement);
+        statements.add(statement);
+      }
       return statements;
     } catch (StackOverflowError e) {
       // The nesting guard should make this unreachable; it stays as the last line of defence.
@@ -120,19 +127,38 @@ public final class SqlParser {
     return parser;
   }
 
+  /** Parentheses that belong to a construct (IN, aggregations, DIM, TAGS), not to nesting. */
+  private static final Set<Integer> STRUCTURAL_PAREN_AFTER =
+      Set.of(
+          NsdbSqlLexer.IN,
+          NsdbSqlLexer.COUNT,
+          NsdbSqlLexer.SUM,
+          NsdbSqlLexer.MIN,
+          NsdbSqlLexer.MAX,
+          NsdbSqlLexer.AVG,
+          NsdbSqlLexer.FIRST,
+          NsdbSqlLexer.LAST,
+          NsdbSqlLexer.DIM,
+          NsdbSqlLexer.TAGS);
+
   /**
    * ANTLR descends once per parenthesis, so depth is checked on the tokens before parsing: a
-   * statement of ten thousand {@code (} is an error, not a stack overflow. One level more than
-   * conditions may nest is allowed for the parentheses of {@code IN (a, b)} and {@code count(*)}.
+   * statement of ten thousand {@code (} is an error, not a stack overflow. Only the parentheses
+   * that group conditions count; those of {@code IN (a, b)} or {@code count(*)} do not.
    */
   private void checkParenthesisDepth(List<Token> tokens) {
     int depth = 0;
+    int previous = Token.INVALID_TYPE;
     for (Token token : tokens) {
-      if (token.getType() == NsdbSqlLexer.LPAREN && ++depth > maxNestingDepth + 1) {
+      if (token.getType() == NsdbSqlLexer.LPAREN && !STRUCTURAL_PAREN_AFTER.contains(previous)) {
+        depth++;
+      }
+      previous = token.getType();
+      if (token.getType() == NsdbSqlLexer.LPAREN && depth > maxNestingDepth) {
         throw new SqlParseException(
             SqlErrorCode.NESTING_TOO_DEEP,
             AstBuilder.position(token),
-            "parentheses nested too deeply [depth=" + depth + ", max=" + maxNestingDepth + "]");
+            "condition nested too deeply [depth=" + depth + ", max=" + maxNestingDepth + "]");
       } else if (token.getType() == NsdbSqlLexer.RPAREN && depth > 0) {
         depth--;
       }

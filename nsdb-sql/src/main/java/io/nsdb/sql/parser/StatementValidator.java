@@ -17,6 +17,7 @@ import io.nsdb.sql.tree.Identifier;
 import io.nsdb.sql.tree.Insert;
 import io.nsdb.sql.tree.IntervalGroupBy;
 import io.nsdb.sql.tree.Like;
+import io.nsdb.sql.tree.LongLiteral;
 import io.nsdb.sql.tree.Not;
 import io.nsdb.sql.tree.NowLiteral;
 import io.nsdb.sql.tree.NullCheck;
@@ -62,9 +63,6 @@ final class StatementValidator {
     if (select.groupBy().isEmpty()) {
       validateUngroupedAggregations(select);
     }
-    if (select.since().isPresent()) {
-      validateSince(select);
-    }
     select.where().ifPresent(StatementValidator::validateCondition);
   }
 
@@ -90,7 +88,7 @@ final class StatementValidator {
     }
     aggregation
         .column()
-        .filter(column -> !column.value().equalsIgnoreCase("value"))
+        .filter(column -> !column.value().equals(AstBuilder.VALUE))
         .ifPresent(
             column -> {
               throw error(
@@ -115,12 +113,6 @@ final class StatementValidator {
           SqlErrorCode.INVALID_DISTINCT,
           positionOf(select.items().get(0), select),
           "DISTINCT takes exactly one plain column [items=" + describeAll(select.items()) + "]");
-    }
-    if (select.groupBy().isPresent()) {
-      throw error(
-          SqlErrorCode.INVALID_DISTINCT,
-          select.metric().position(),
-          "DISTINCT cannot be combined with GROUP BY; GROUP BY already yields one row per group");
     }
   }
 
@@ -174,17 +166,6 @@ final class StatementValidator {
     }
   }
 
-  private static void validateSince(Select select) {
-    if (!(select.groupBy().orElse(null) instanceof IntervalGroupBy)) {
-      throw error(
-          SqlErrorCode.SINCE_WITHOUT_INTERVAL,
-          select.metric().position(),
-          "SINCE sets the grace period of GROUP BY INTERVAL and needs one [groupBy="
-              + describeGroupBy(select)
-              + "]");
-    }
-  }
-
   private static void validateCondition(Condition condition) {
     switch (condition) {
       case And and -> and.operands().forEach(StatementValidator::validateCondition);
@@ -215,6 +196,8 @@ final class StatementValidator {
   private static void validateRange(Range range) {
     boolean empty =
         switch (range.lower()) {
+          case LongLiteral lower when range.upper() instanceof LongLiteral upper ->
+              lower.value() > upper.value();
           case NumericLiteral lower when range.upper() instanceof NumericLiteral upper ->
               lower.doubleValue() > upper.doubleValue();
           case NowLiteral lower when range.upper() instanceof NowLiteral upper ->
@@ -240,9 +223,10 @@ final class StatementValidator {
           throw error(
               SqlErrorCode.RESERVED_COLUMN_NAME,
               column.position(),
-              "a dimension or tag cannot be named like a built-in column [column="
+              "a dimension or tag cannot be named timestamp or value, the built-in columns"
+                  + " [column="
                   + column.value()
-                  + ", builtIn=timestamp, value]");
+                  + "]");
         }
         if (!seen.add(column.value())) {
           throw error(
@@ -258,7 +242,7 @@ final class StatementValidator {
     return switch (item) {
       case ColumnItem column -> column.column().position();
       case Aggregation aggregation -> aggregation.position();
-      case AllColumns all -> select.metric().position();
+      case AllColumns all -> all.position();
     };
   }
 

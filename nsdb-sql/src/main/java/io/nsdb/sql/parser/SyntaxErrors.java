@@ -89,6 +89,11 @@ final class SyntaxErrors {
               SqlErrorCode.UNTERMINATED_STRING,
               position,
               "string literal is not terminated: a quote opened here is never closed");
+      case NsdbSqlLexer.UNTERMINATED_COMMENT ->
+          new SqlParseException(
+              SqlErrorCode.UNTERMINATED_COMMENT,
+              position,
+              "comment is not terminated: a /* opened here is never closed");
       case NsdbSqlLexer.UNRECOGNIZED ->
           new SqlParseException(
               SqlErrorCode.UNEXPECTED_CHARACTER,
