@@ -22,14 +22,14 @@ import java.util.zip.CRC32C;
  * A small file of ours, written whole and atomically: magic, format name, version, payload,
  * checksum. See the package documentation for the layout.
  */
-final class MetadataFile {
+public final class MetadataFile {
 
   private static final byte[] MAGIC = "NSDBMETA".getBytes(StandardCharsets.US_ASCII);
 
   private MetadataFile() {}
 
   /** Replaces {@code file} with the payload; on return it is on disk under that name. */
-  static void write(Path file, String format, int version, byte[] payload) {
+  public static void write(Path file, String format, int version, byte[] payload) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream(payload.length + 64);
       DataOutputStream out = new DataOutputStream(bytes);
@@ -71,7 +71,7 @@ final class MetadataFile {
   }
 
   /** The payload of {@code file}, after checking magic, format, version and checksum. */
-  static byte[] read(Path file, String format, int version) {
+  public static byte[] read(Path file, String format, int version) {
     byte[] content;
     try {
       content = Files.readAllBytes(file);
@@ -140,7 +140,7 @@ final class MetadataFile {
   }
 
   /** Makes a rename durable; some file systems refuse to open a directory, which is harmless. */
-  static void forceDirectory(Path directory) throws IOException {
+  public static void forceDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

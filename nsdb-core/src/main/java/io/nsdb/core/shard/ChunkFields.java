@@ -1,5 +1,6 @@
 package io.nsdb.core.shard;
 
+import io.nsdb.core.codec.ChunkSummary;
 import io.nsdb.core.head.SeriesKey;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -23,14 +24,18 @@ import org.apache.lucene.search.Query;
  *       grouping;
  *   <li>{@code @has}: the names of the columns the series has, for {@code IS [NOT] NULL};
  *   <li>{@code @min_ts}, {@code @max_ts}: time bounds as {@link LongField}, to prune by range;
- *   <li>{@code @count @min @max @first @last @sum @sum_exact @max_lsn}: numeric doc values, so
- *       whole chunks aggregate without decoding;
+ *   <li>{@code @id}: the chunk's identity within its shard, to replace it when a DELETE rewrites
+ *       it;
+ *   <li>{@code @count @min @max @first @last @sum @sum_overflow @max_lsn}: numeric doc values, so
+ *       whole chunks aggregate without decoding (values as raw long bits, see {@link
+ *       ChunkSummary});
  *   <li>{@code @series}, {@code @points}: stored bytes of the series key and of the compressed
  *       points.
  * </ul>
  */
 public final class ChunkFields {
 
+  public static final String ID = "@id";
   public static final String HAS = "@has";
   public static final String MIN_TS = "@min_ts";
   public static final String MAX_TS = "@max_ts";
@@ -40,26 +45,28 @@ public final class ChunkFields {
   public static final String FIRST = "@first";
   public static final String LAST = "@last";
   public static final String SUM = "@sum";
-  public static final String SUM_EXACT = "@sum_exact";
+  public static final String SUM_OVERFLOW = "@sum_overflow";
   public static final String MAX_LSN = "@max_lsn";
   public static final String SERIES = "@series";
   public static final String POINTS = "@points";
 
   private ChunkFields() {}
 
-  static Document document(ChunkRecord chunk) {
+  static Document document(ChunkRecord chunk, String id) {
     Document doc = new Document();
     addColumns(doc, chunk.series().dimensions());
     addColumns(doc, chunk.series().tags());
-    doc.add(new LongField(MIN_TS, chunk.minTimestamp(), Field.Store.NO));
-    doc.add(new LongField(MAX_TS, chunk.maxTimestamp(), Field.Store.NO));
-    doc.add(new NumericDocValuesField(COUNT, chunk.count()));
-    doc.add(new NumericDocValuesField(MIN, chunk.min()));
-    doc.add(new NumericDocValuesField(MAX, chunk.max()));
-    doc.add(new NumericDocValuesField(FIRST, chunk.first()));
-    doc.add(new NumericDocValuesField(LAST, chunk.last()));
-    doc.add(new NumericDocValuesField(SUM, chunk.sum()));
-    doc.add(new NumericDocValuesField(SUM_EXACT, chunk.sumExact() ? 1 : 0));
+    ChunkSummary summary = chunk.summary();
+    doc.add(new KeywordField(ID, id, Field.Store.NO));
+    doc.add(new LongField(MIN_TS, summary.minTimestamp(), Field.Store.NO));
+    doc.add(new LongField(MAX_TS, summary.maxTimestamp(), Field.Store.NO));
+    doc.add(new NumericDocValuesField(COUNT, summary.count()));
+    doc.add(new NumericDocValuesField(MIN, summary.min()));
+    doc.add(new NumericDocValuesField(MAX, summary.max()));
+    doc.add(new NumericDocValuesField(FIRST, summary.first()));
+    doc.add(new NumericDocValuesField(LAST, summary.last()));
+    doc.add(new NumericDocValuesField(SUM, summary.sum()));
+    doc.add(new NumericDocValuesField(SUM_OVERFLOW, summary.sumOverflow() ? 1 : 0));
     doc.add(new NumericDocValuesField(MAX_LSN, chunk.maxLsn()));
     doc.add(new StoredField(SERIES, SeriesKeyCodec.encode(chunk.series())));
     doc.add(new StoredField(POINTS, chunk.points()));

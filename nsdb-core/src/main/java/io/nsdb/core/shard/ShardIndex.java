@@ -7,12 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -81,17 +82,19 @@ public final class ShardIndex implements Closeable {
   /** Adds a sealed chunk; it is searchable after the next {@link #refresh()}. */
   public void add(ChunkRecord chunk) {
     try {
-      writer.addDocument(ChunkFields.document(chunk));
+      // A random 64-bit identity: unique within a shard without any state to keep.
+      String id = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+      writer.addDocument(ChunkFields.document(chunk, id));
       dirty = true;
     } catch (IOException e) {
       throw failure("cannot add a chunk", e);
     }
   }
 
-  /** Deletes the chunks matching {@code query}. */
-  public void delete(Query query) {
+  /** Deletes the chunk with identity {@code id} (see {@link StoredChunk#id()}). */
+  public void delete(String id) {
     try {
-      writer.deleteDocuments(query);
+      writer.deleteDocuments(new Term(ChunkFields.ID, id));
       dirty = true;
     } catch (IOException e) {
       throw failure("cannot delete chunks", e);
@@ -121,6 +124,26 @@ public final class ShardIndex implements Closeable {
       dirty = false;
     } catch (IOException e) {
       throw failure("cannot commit", e);
+    }
+  }
+
+  /**
+   * A searcher on the chunks made searchable so far; the caller must {@link #release} it, in a
+   * finally block.
+   */
+  public IndexSearcher acquire() {
+    try {
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw failure("cannot acquire a searcher", e);
+    }
+  }
+
+  public void release(IndexSearcher searcher) {
+    try {
+      searchers.release(searcher);
+    } catch (IOException e) {
+      throw failure("cannot release a searcher", e);
     }
   }
 

@@ -1,0 +1,133 @@
+package io.nsdb.core.shard;
+
+import io.nsdb.core.codec.ChunkSummary;
+import io.nsdb.core.codec.ValueKind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Reads chunk documents matching a query back into {@link StoredChunk}s: summary from doc values,
+ * series and points from stored fields. No scoring: every match is wanted.
+ */
+public final class ChunkReader {
+
+  private ChunkReader() {}
+
+  public static List<StoredChunk> read(
+      IndexSearcher searcher, Query query, long shardStart, ValueKind kind) throws IOException {
+    List<StoredChunk> chunks = new ArrayList<>();
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      LeafReader reader = leaf.reader();
+      Bits live = reader.getLiveDocs();
+      Columns columns = new Columns(reader);
+      StoredFields stored = reader.storedFields();
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        Document document = stored.document(doc);
+        ChunkSummary summary = columns.summary(doc, kind);
+        ChunkRecord chunk =
+            new ChunkRecord(
+                ChunkFields.series(document),
+                summary,
+                columns.long_(columns.maxLsn, doc),
+                points(document.getBinaryValue(ChunkFields.POINTS)));
+        chunks.add(new StoredChunk(columns.id(doc), shardStart, chunk));
+      }
+    }
+    return chunks;
+  }
+
+  private static byte[] points(BytesRef stored) {
+    return Arrays.copyOfRange(stored.bytes, stored.offset, stored.offset + stored.length);
+  }
+
+  /** The doc values of one segment, advanced doc by doc in increasing order. */
+  private static final class Columns {
+    final SortedSetDocValues id;
+    final SortedNumericDocValues minTs;
+    final SortedNumericDocValues maxTs;
+    final NumericDocValues count;
+    final NumericDocValues min;
+    final NumericDocValues max;
+    final NumericDocValues first;
+    final NumericDocValues last;
+    final NumericDocValues sum;
+    final NumericDocValues sumOverflow;
+    final NumericDocValues maxLsn;
+
+    Columns(LeafReader reader) throws IOException {
+      id = DocValues.getSortedSet(reader, ChunkFields.ID);
+      minTs = DocValues.getSortedNumeric(reader, ChunkFields.MIN_TS);
+      maxTs = DocValues.getSortedNumeric(reader, ChunkFields.MAX_TS);
+      count = DocValues.getNumeric(reader, ChunkFields.COUNT);
+      min = DocValues.getNumeric(reader, ChunkFields.MIN);
+      max = DocValues.getNumeric(reader, ChunkFields.MAX);
+      first = DocValues.getNumeric(reader, ChunkFields.FIRST);
+      last = DocValues.getNumeric(reader, ChunkFields.LAST);
+      sum = DocValues.getNumeric(reader, ChunkFields.SUM);
+      sumOverflow = DocValues.getNumeric(reader, ChunkFields.SUM_OVERFLOW);
+      maxLsn = DocValues.getNumeric(reader, ChunkFields.MAX_LSN);
+    }
+
+    ChunkSummary summary(int doc, ValueKind kind) throws IOException {
+      return new ChunkSummary(
+          kind,
+          (int) long_(count, doc),
+          sortedLong(minTs, doc),
+          sortedLong(maxTs, doc),
+          long_(min, doc),
+          long_(max, doc),
+          long_(first, doc),
+          long_(last, doc),
+          long_(sum, doc),
+          long_(sumOverflow, doc) != 0);
+    }
+
+    String id(int doc) throws IOException {
+      if (!id.advanceExact(doc)) {
+        throw new IOException("chunk document without @id [doc=" + doc + "]");
+      }
+      return id.lookupOrd(id.nextOrd()).utf8ToString();
+    }
+
+    long long_(NumericDocValues values, int doc) throws IOException {
+      if (!values.advanceExact(doc)) {
+        throw new IOException("chunk document without a summary value [doc=" + doc + "]");
+      }
+      return values.longValue();
+    }
+
+    static long sortedLong(SortedNumericDocValues values, int doc) throws IOException {
+      if (!values.advanceExact(doc)) {
+        throw new IOException("chunk document without time bounds [doc=" + doc + "]");
+      }
+      return values.nextValue();
+    }
+  }
+}
