@@ -802,7 +802,11 @@ select * from cpu where host like 'a\x'
 select * from cpu where host like 'abc\'
 ;;
 -- error: INVALID_LIKE_PATTERN 1:35
-select * from cpu where host like a\x$
+select * from cpu where host like 'a\x$'
+;;
+# A bare pattern has no escapes: quote the pattern to use one.
+-- error: UNEXPECTED_CHARACTER 1:36
+select * from cpu where name like a\$b$
 ;;
 -- error: INVALID_LIKE_PATTERN 1:35
 select * from cpu where host like '\n$'

@@ -468,7 +468,7 @@ select * from cpu where name like a$
 select * from cpu where name like 'a\$b'
 ;;
 -- expect: SELECT * FROM cpu WHERE name LIKE 'a\$b$'
-select * from cpu where name like a\$b$
+select * from cpu where name like 'a\$b$'
 ;;
 -- expect: SELECT * FROM cpu WHERE name LIKE 'a\\b'
 select * from cpu where name like 'a\\b'

@@ -241,8 +241,10 @@ INTEGER: DIGIT+;
 
 IDENTIFIER: [A-Z_] [A-Z_0-9]*;
 
-// A bare LIKE pattern with NSDb's `$` wildcard, e.g. `name LIKE $ame$`.
-LIKE_WORD: [A-Z_0-9$\\]* '$' [A-Z_0-9$\\]*;
+// A bare LIKE pattern with NSDb's `$` wildcard, e.g. `name LIKE $ame$`. No escapes in bare
+// patterns (quote the pattern for those): a backslash here would let a long run of them be
+// rescanned once per character, quadratic in the statement's length.
+LIKE_WORD: [A-Z_0-9$]* '$' [A-Z_0-9$]*;
 
 // Single quotes; a quote inside is written twice. Everything else, whitespace included, is kept.
 QUOTED_STRING: '\'' (~'\'' | '\'\'')* '\'';

@@ -33,13 +33,24 @@ public final class SqlParser {
   /** Parentheses and NOTs a condition may nest; past it the statement is rejected, not parsed. */
   public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
 
+  /**
+   * The highest nesting limit a parser accepts. Trees are walked recursively (formatting, equality,
+   * compiling), so a limit must keep them well inside any thread's stack.
+   */
+  public static final int MAX_NESTING_DEPTH = 256;
+
   private static final SqlParser DEFAULT = new SqlParser(DEFAULT_MAX_NESTING_DEPTH);
 
   private final int maxNestingDepth;
 
   public SqlParser(int maxNestingDepth) {
-    if (maxNestingDepth < 1) {
-      throw new IllegalArgumentException("maxNestingDepth must be positive: " + maxNestingDepth);
+    if (maxNestingDepth < 1 || maxNestingDepth > MAX_NESTING_DEPTH) {
+      throw new IllegalArgumentException(
+          "maxNestingDepth must be within 1.."
+              + MAX_NESTING_DEPTH
+              + " [maxNestingDepth="
+              + maxNestingDepth
+              + "]");
     }
     this.maxNestingDepth = maxNestingDepth;
   }

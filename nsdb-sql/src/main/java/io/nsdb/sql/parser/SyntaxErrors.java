@@ -101,7 +101,9 @@ final class SyntaxErrors {
               "unexpected character '" + offending.getText() + "'");
       default -> {
         List<String> expected =
-            names(expectedAt(offending.getTokenIndex(), tokens, rule), NsdbSqlParser.VOCABULARY);
+            names(
+                expected(failure, offending.getTokenIndex(), tokens, rule),
+                NsdbSqlParser.VOCABULARY);
         StringBuilder reason =
             new StringBuilder("mismatched input '").append(display(offending)).append("'");
         if (!expected.isEmpty()) {
@@ -118,6 +120,34 @@ final class SyntaxErrors {
       return e.getOffendingToken();
     }
     return tokens.get(tokens.size() - 1);
+  }
+
+  /**
+   * Trial parses cost a parse of the prefix each; past this many tokens, the message settles for
+   * ANTLR's own (possibly shorter) list, so a huge statement is still rejected in linear time.
+   */
+  private static final int MAX_TRIAL_PREFIX = 2_000;
+
+  private static List<Integer> expected(
+      ParseCancellationException failure,
+      int index,
+      List<Token> tokens,
+      Consumer<NsdbSqlParser> rule) {
+    if (index <= MAX_TRIAL_PREFIX) {
+      return expectedAt(index, tokens, rule);
+    }
+    List<Integer> expected = new ArrayList<>();
+    if (failure.getCause() instanceof RecognitionException e && e.getExpectedTokens() != null) {
+      for (int type : e.getExpectedTokens().toArray()) {
+        if (type != Token.EOF) {
+          expected.add(type);
+        }
+      }
+      if (e.getExpectedTokens().contains(Token.EOF)) {
+        expected.add(Token.EOF);
+      }
+    }
+    return expected;
   }
 
   /** The token types that may stand at {@code index} after the tokens before it. */

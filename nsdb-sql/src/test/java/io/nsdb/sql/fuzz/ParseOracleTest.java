@@ -46,7 +46,7 @@ class ParseOracleTest {
     Select unparseable =
         new Select(
             false,
-            List.of(new AllColumns()),
+            List.of(AllColumns.of()),
             Identifier.of("select"),
             Optional.empty(),
             Optional.empty(),

@@ -545,7 +545,7 @@ public final class RandomStatementGenerator {
     switch (mode) {
       case PLAIN -> {
         if (chance(0.3)) {
-          items.add(new AllColumns());
+          items.add(AllColumns.of());
           writers.add(() -> sym("*"));
           if (inject(SqlErrorCode.INVALID_DISTINCT, "DISTINCT *")) {
             distinct = true;
