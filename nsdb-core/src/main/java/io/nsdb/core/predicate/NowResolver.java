@@ -25,8 +25,7 @@ public final class NowResolver {
       case And and -> new And(and.operands().stream().map(c -> resolve(c, nowMillis)).toList());
       case Or or -> new Or(or.operands().stream().map(c -> resolve(c, nowMillis)).toList());
       case Not not -> new Not(resolve(not.operand(), nowMillis));
-      case Comparison c ->
-          new Comparison(c.column(), c.operator(), resolve(c.value(), nowMillis));
+      case Comparison c -> new Comparison(c.column(), c.operator(), resolve(c.value(), nowMillis));
       case Range r ->
           new Range(r.column(), resolve(r.lower(), nowMillis), resolve(r.upper(), nowMillis));
       case Like like -> like;

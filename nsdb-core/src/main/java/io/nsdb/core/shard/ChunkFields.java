@@ -93,7 +93,7 @@ public final class ChunkFields {
   }
 
   /** Chunks with at least one point in [from, to]. */
-  static Query overlapping(long from, long to) {
+  public static Query overlapping(long from, long to) {
     return new BooleanQuery.Builder()
         .add(LongField.newRangeQuery(MIN_TS, Long.MIN_VALUE, to), BooleanClause.Occur.FILTER)
         .add(LongField.newRangeQuery(MAX_TS, from, Long.MAX_VALUE), BooleanClause.Occur.FILTER)

@@ -79,13 +79,14 @@ public final class ShardIndex implements Closeable {
     return committedLsn;
   }
 
-  /** Adds a sealed chunk; it is searchable after the next {@link #refresh()}. */
-  public void add(ChunkRecord chunk) {
+  /** Adds a sealed chunk, searchable after the next {@link #refresh()}; returns its identity. */
+  public String add(ChunkRecord chunk) {
     try {
       // A random 64-bit identity: unique within a shard without any state to keep.
       String id = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
       writer.addDocument(ChunkFields.document(chunk, id));
       dirty = true;
+      return id;
     } catch (IOException e) {
       throw failure("cannot add a chunk", e);
     }
