@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads until it is killed, printing {@code ACK <batch>} for each batch once {@code insert}
  * returned, i.e. once it is acknowledged.
  *
- * <p>Arguments: data directory, first batch id, writer threads.
+ * <p>Arguments: data directory, first batch id, writer threads, sync policy.
  */
 public final class CrashingWriter {
 
@@ -29,10 +29,11 @@ public final class CrashingWriter {
     Path data = Path.of(args[0]);
     AtomicLong nextBatch = new AtomicLong(Long.parseLong(args[1]));
     int threads = Integer.parseInt(args[2]);
+    SyncPolicy sync = SyncPolicy.valueOf(args[3]);
     Storage storage =
         Storage.open(
             StorageConfig.defaults(data)
-                .withCommitLog(CommitLogConfig.defaults().withSync(SyncPolicy.ALWAYS))
+                .withCommitLog(CommitLogConfig.defaults().withSync(sync))
                 .withChunkMaxPoints(64));
     PrintStream out = System.out;
     synchronized (out) {
