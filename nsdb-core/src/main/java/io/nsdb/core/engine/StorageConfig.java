@@ -108,4 +108,21 @@ public record StorageConfig(
         retentionCheckInterval,
         clock);
   }
+
+  public StorageConfig withMaintenance(
+      Duration flushInterval,
+      Duration commitInterval,
+      Duration refreshInterval,
+      Duration retentionCheckInterval) {
+    return new StorageConfig(
+        dataDir,
+        commitLog,
+        defaultMetricInfo,
+        chunkMaxPoints,
+        flushInterval,
+        commitInterval,
+        refreshInterval,
+        retentionCheckInterval,
+        clock);
+  }
 }
