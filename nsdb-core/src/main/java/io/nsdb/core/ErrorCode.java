@@ -21,6 +21,21 @@ public enum ErrorCode {
   UNKNOWN_COLUMN,
   /** A statement comparing a column with a value of another type: {@code where host > 3}. */
   TYPE_MISMATCH,
+  /** GROUP BY over something but a dimension or tag: {@code group by value}. */
+  INVALID_GROUP_BY,
+  /**
+   * ORDER BY over a column an aggregate result does not have: {@code ... group by host order by
+   * cores}.
+   */
+  INVALID_ORDER_BY,
+  /** DISTINCT over something but a dimension or tag: {@code select distinct value from cpu}. */
+  INVALID_DISTINCT,
+  /** A query whose answer would exceed {@code nsdb.query.max-result-rows}. */
+  RESULT_TOO_LARGE,
+  /** A query that ran past {@code nsdb.query.timeout}, or was cancelled. */
+  QUERY_TIMEOUT,
+  /** An exact BIGINT sum that does not fit 64 bits. */
+  NUMERIC_OVERFLOW,
   /** A bit that is malformed on its own: bad name, non-finite value. */
   INVALID_BIT,
   /** A file of ours that fails its checks: wrong magic, version or checksum. */

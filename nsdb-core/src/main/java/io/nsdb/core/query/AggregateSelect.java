@@ -1,0 +1,253 @@
+package io.nsdb.core.query;
+
+import io.nsdb.core.codec.ChunkSummary;
+import io.nsdb.core.codec.ValueKind;
+import io.nsdb.core.head.SeriesKey;
+import io.nsdb.sql.tree.Aggregation;
+import io.nsdb.sql.tree.IntervalGroupBy;
+import io.nsdb.sql.tree.Select;
+import io.nsdb.sql.tree.SortDirection;
+import io.nsdb.sql.tree.TagGroupBy;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Global aggregations, GROUP BY a column and GROUP BY INTERVAL, over points and over whole-chunk
+ * summaries where they answer; rows shaped and ordered as the package documentation says.
+ */
+final class AggregateSelect {
+
+  /** The accumulators of one group. */
+  private static final class Group {
+    final Accumulator[] accumulators;
+
+    Group(List<Aggregation> aggregations, ValueKind kind) {
+      accumulators = new Accumulator[aggregations.size()];
+      for (int i = 0; i < accumulators.length; i++) {
+        accumulators[i] = Accumulator.of(aggregations.get(i), kind);
+      }
+    }
+
+    boolean takesSummary(ChunkSummary summary) {
+      for (Accumulator accumulator : accumulators) {
+        if (!accumulator.takesSummary(summary)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void summary(SeriesKey series, ChunkSummary summary) {
+      for (Accumulator accumulator : accumulators) {
+        accumulator.addSummary(series, summary);
+      }
+    }
+
+    void point(SeriesKey series, long timestamp, long value) {
+      for (Accumulator accumulator : accumulators) {
+        accumulator.add(series, timestamp, value);
+      }
+    }
+  }
+
+  private AggregateSelect() {}
+
+  static List<ResultRow> rows(
+      Select select, ValueKind kind, TimeRange range, QueryLimits limits, PlainSelect.Visit visit) {
+    List<Aggregation> aggregations = select.aggregations();
+    return switch (select.groupBy().orElse(null)) {
+      case null -> global(aggregations, kind, visit);
+      case TagGroupBy tag -> byColumn(select, tag.tag().value(), aggregations, kind, limits, visit);
+      case IntervalGroupBy interval ->
+          byInterval(
+              select, interval.interval().toMillis(), aggregations, kind, range, limits, visit);
+    };
+  }
+
+  private static List<ResultRow> global(
+      List<Aggregation> aggregations, ValueKind kind, PlainSelect.Visit visit) {
+    Group group = new Group(aggregations, kind);
+    visit.run(handler(series -> group, kind));
+    return List.of(row(aggregations, group, null, null, null));
+  }
+
+  private static List<ResultRow> byColumn(
+      Select select,
+      String column,
+      List<Aggregation> aggregations,
+      ValueKind kind,
+      QueryLimits limits,
+      PlainSelect.Visit visit) {
+    Map<Object, Group> groups = new HashMap<>();
+    visit.run(
+        handler(
+            series -> {
+              Object key = series.column(column);
+              if (key == null) {
+                return null;
+              }
+              if (key instanceof Double d && d == 0) {
+                key = 0.0;
+              }
+              Group group = groups.computeIfAbsent(key, k -> new Group(aggregations, kind));
+              if (groups.size() > limits.maxRows()) {
+                throw PlainSelect.tooLarge(limits);
+              }
+              return group;
+            },
+            kind));
+    List<ResultRow> rows = new ArrayList<>();
+    groups.forEach((key, group) -> rows.add(row(aggregations, group, column, key, null)));
+    Comparator<ResultRow> order =
+        (a, b) -> PlainSelect.compareValues(a.tags().get(column), b.tags().get(column));
+    if (select.orderBy().isPresent() && select.orderBy().get().column().value().equals("value")) {
+      order =
+          ((Comparator<ResultRow>) (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value()))
+              .thenComparing(order);
+    }
+    if (select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false)) {
+      order = order.reversed();
+    }
+    rows.sort(order);
+    return limit(select, rows);
+  }
+
+  private static List<ResultRow> byInterval(
+      Select select,
+      long width,
+      List<Aggregation> aggregations,
+      ValueKind kind,
+      TimeRange range,
+      QueryLimits limits,
+      PlainSelect.Visit visit) {
+    TreeMap<Long, Group> buckets = new TreeMap<>();
+    long[] extent = {Long.MAX_VALUE, Long.MIN_VALUE};
+    ChunkVisitor.Handler handler =
+        new ChunkVisitor.Handler() {
+          @Override
+          public boolean takesSummary(SeriesKey series, ChunkSummary summary) {
+            return bucket(summary.minTimestamp(), width) == bucket(summary.maxTimestamp(), width)
+                && group(summary.minTimestamp()).takesSummary(summary);
+          }
+
+          @Override
+          public void summary(SeriesKey series, ChunkSummary summary) {
+            seen(summary.minTimestamp());
+            seen(summary.maxTimestamp());
+            group(summary.minTimestamp()).summary(series, summary);
+          }
+
+          @Override
+          public void point(SeriesKey series, long timestamp, long value) {
+            seen(timestamp);
+            group(timestamp).point(series, timestamp, value);
+          }
+
+          private void seen(long timestamp) {
+            extent[0] = Math.min(extent[0], timestamp);
+            extent[1] = Math.max(extent[1], timestamp);
+          }
+
+          private Group group(long timestamp) {
+            Group group =
+                buckets.computeIfAbsent(
+                    bucket(timestamp, width), b -> new Group(aggregations, kind));
+            if (buckets.size() > limits.maxRows()) {
+              throw PlainSelect.tooLarge(limits);
+            }
+            return group;
+          }
+        };
+    visit.run(handler);
+    long from = range.boundedBelow() ? range.from() : extent[0];
+    long to = range.boundedAbove() ? range.to() : extent[1];
+    List<ResultRow> rows = new ArrayList<>();
+    if (from <= to) {
+      long first = bucket(from, width);
+      long last = bucket(to, width);
+      if ((last - first) / width + 1 > limits.maxRows()) {
+        throw PlainSelect.tooLarge(limits);
+      }
+      for (long start = first; ; start += width) {
+        Group group = buckets.getOrDefault(start, new Group(aggregations, kind));
+        rows.add(row(aggregations, group, null, null, start));
+        if (start >= last) {
+          break;
+        }
+      }
+    }
+    if (select.orderBy().isPresent() && select.orderBy().get().column().value().equals("value")) {
+      rows.sort(
+          ((Comparator<ResultRow>) (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value()))
+              .thenComparingLong(ResultRow::timestamp));
+    }
+    if (select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false)) {
+      Collections.reverse(rows);
+    }
+    return limit(select, rows);
+  }
+
+  static long bucket(long timestamp, long width) {
+    return Math.floorDiv(timestamp, width) * width;
+  }
+
+  private interface GroupOf {
+    /** The group of a series' points, or null when they belong to none. */
+    Group of(SeriesKey series);
+  }
+
+  private static ChunkVisitor.Handler handler(GroupOf groups, ValueKind kind) {
+    return new ChunkVisitor.Handler() {
+      @Override
+      public boolean takesSummary(SeriesKey series, ChunkSummary summary) {
+        Group group = groups.of(series);
+        return group == null || group.takesSummary(summary);
+      }
+
+      @Override
+      public void summary(SeriesKey series, ChunkSummary summary) {
+        Group group = groups.of(series);
+        if (group != null) {
+          group.summary(series, summary);
+        }
+      }
+
+      @Override
+      public void point(SeriesKey series, long timestamp, long value) {
+        Group group = groups.of(series);
+        if (group != null) {
+          group.point(series, timestamp, value);
+        }
+      }
+    };
+  }
+
+  private static ResultRow row(
+      List<Aggregation> aggregations, Group group, String column, Object key, Long bucket) {
+    Map<String, Object> tags = new LinkedHashMap<>();
+    if (column != null) {
+      tags.put(column, key);
+    }
+    Long edgeTimestamp = null;
+    for (int i = 0; i < aggregations.size(); i++) {
+      Accumulator accumulator = group.accumulators[i];
+      tags.put(aggregations.get(i).label(), accumulator.result());
+      if (edgeTimestamp == null && Accumulator.isEdge(aggregations.get(i).function())) {
+        edgeTimestamp = accumulator.resultTimestamp();
+      }
+    }
+    long timestamp = bucket != null ? bucket : edgeTimestamp != null ? edgeTimestamp : 0;
+    return new ResultRow(timestamp, group.accumulators[0].result(), Map.of(), tags);
+  }
+
+  private static List<ResultRow> limit(Select select, List<ResultRow> rows) {
+    long limit = select.limit().orElse(Long.MAX_VALUE);
+    return rows.size() > limit ? rows.subList(0, (int) limit) : rows;
+  }
+}
