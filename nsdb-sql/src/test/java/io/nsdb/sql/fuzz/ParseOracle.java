@@ -129,6 +129,10 @@ final class ParseOracle {
         if (problem != null) {
           record("error position: " + r.error().code(), sql, problem);
         }
+        String expecting = expectingProblem(r.error());
+        if (expecting != null) {
+          record("expecting list: " + r.error().code(), sql, expecting);
+        }
       }
       case Crashed c -> {
         String signature = signature(c.error());
@@ -235,6 +239,30 @@ final class ParseOracle {
     int width = lines[line - 1].codePointCount(0, lines[line - 1].length());
     if (column > width + 1) {
       return "column " + column + " of a line " + width + " wide: " + error.getMessage();
+    }
+    return null;
+  }
+
+  /**
+   * Whether the tokens a syntax error expects are listed as promised: each once, the end of the
+   * input ({@code <EOF>}) last, after everything that could continue the statement, and the message
+   * names the same list. {@code null} when all is well.
+   */
+  static String expectingProblem(SqlParseException error) {
+    List<String> expected = error.expected();
+    if (expected.stream().distinct().count() != expected.size()) {
+      return "a token is expected twice: " + expected;
+    }
+    int eof = expected.indexOf("<EOF>");
+    if (eof >= 0 && eof != expected.size() - 1) {
+      return "<EOF> is not the last expected token: " + expected;
+    }
+    if (!expected.isEmpty()
+        && !error.getMessage().endsWith(". Expecting: " + String.join(", ", expected))) {
+      return "the message does not end with the expected tokens "
+          + expected
+          + ": "
+          + error.getMessage();
     }
     return null;
   }

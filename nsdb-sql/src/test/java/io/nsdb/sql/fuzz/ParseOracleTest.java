@@ -69,6 +69,37 @@ class ParseOracleTest {
   }
 
   @Test
+  void expectingListsOutOfOrderAreCaught() {
+    SqlParseException good =
+        new SqlParseException(
+            SqlErrorCode.SYNTAX_ERROR,
+            new SourcePosition(1, 18),
+            "mismatched input 'x'. Expecting: ';', <EOF>",
+            List.of("';'", "<EOF>"));
+    assertNull(ParseOracle.expectingProblem(good));
+    SqlParseException eofFirst =
+        new SqlParseException(
+            SqlErrorCode.SYNTAX_ERROR,
+            new SourcePosition(1, 18),
+            "mismatched input 'x'. Expecting: <EOF>, ';'",
+            List.of("<EOF>", "';'"));
+    assertTrue(ParseOracle.expectingProblem(eofFirst).startsWith("<EOF> is not the last"));
+    SqlParseException twice =
+        new SqlParseException(
+            SqlErrorCode.SYNTAX_ERROR,
+            new SourcePosition(1, 18),
+            "mismatched input 'x'. Expecting: ',', ','",
+            List.of("','", "','"));
+    assertTrue(ParseOracle.expectingProblem(twice).startsWith("a token is expected twice"));
+    assertNull(ParseOracle.expectingProblem(error(1, 1)));
+    // From the parser itself: after a whole statement, ';' and then the end.
+    SqlParseException real =
+        assertThrows(SqlParseException.class, () -> SqlParser.parse("select * from cpu x"));
+    assertNull(ParseOracle.expectingProblem(real), real.getMessage());
+    assertEquals("<EOF>", real.expected().get(real.expected().size() - 1), real.getMessage());
+  }
+
+  @Test
   void shrinkingKeepsTheFailure() {
     assertEquals("boom", ParseOracle.shrink("xxxxxxboomyyyyyyyyy", s -> s.contains("boom")));
     assertEquals("\"a\\n\\u00E9\"", ParseOracle.quote("a\né"));

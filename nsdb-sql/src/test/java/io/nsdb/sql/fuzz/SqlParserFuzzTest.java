@@ -114,6 +114,7 @@ class SqlParserFuzzTest {
             "condition:not-chain",
             "paren:required",
             "paren:redundant",
+            "paren:spliced",
             "predicate:is-null",
             "predicate:is-not-null",
             "like:wildcard",
@@ -122,6 +123,7 @@ class SqlParserFuzzTest {
             "like:bare-pattern",
             "like:bare-word",
             "like:quoted",
+            "like:bare-backslash",
             "range:number-number",
             "range:now-now",
             "range:number-now",
@@ -132,6 +134,8 @@ class SqlParserFuzzTest {
             "number:negative",
             "number:decimal",
             "number:integer",
+            "number:underflow",
+            "number:zero-exponent",
             "string:bare",
             "string:quoted",
             "select:PLAIN",
@@ -158,6 +162,7 @@ class SqlParserFuzzTest {
             "layout:CANONICAL",
             "trailing-semicolon",
             "name:keyword",
+            "name:built-in-respelled",
             "nesting:at-limit",
             "nesting:too-deep"));
     for (SqlErrorCode code : SqlErrorCode.values()) {

@@ -1,5 +1,6 @@
 package io.nsdb.sql.testing;
 
+import io.nsdb.sql.SourcePosition;
 import io.nsdb.sql.SqlErrorCode;
 import io.nsdb.sql.parser.SqlParser;
 import io.nsdb.sql.tree.AggregateFunction;
@@ -67,6 +68,13 @@ import java.util.regex.Pattern;
  * comments, redundant parentheses and every spelling of numbers. Most statements are valid; in
  * about {@link #faultRate(double)} of them one mistake is made on purpose, at most one per
  * statement, so that the parser's answer is known exactly.
+ *
+ * <p>The expected trees follow the parser's normal forms: a column spelled {@code value} or {@code
+ * timestamp} in any case is that built-in column in lower case (other names, and metric, database
+ * and namespace names, keep their case); {@code sum(*)} and {@code sum(VALUE)} are {@code
+ * sum(value)}, likewise for min, max, avg, first and last, while {@code count(*)} has no column; a
+ * group of the same operator, parenthesised or not, is spliced into its parent ({@code a AND (b AND
+ * c)} is one AND of three operands).
  *
  * <p>The generator is deterministic for a given {@link RandomGenerator} and keeps counts of the
  * features it used ({@link #coverage()}), so a test can check that it really walked the dialect.
@@ -304,8 +312,19 @@ public final class RandomStatementGenerator {
           "\"");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern LIKE_WORD =
-      Pattern.compile("[A-Za-z0-9_$\\\\]*\\$[A-Za-z0-9_$\\\\]*");
+
+  /** A bare LIKE pattern: letters, digits, {@code _} and {@code $}, no escapes. */
+  private static final Pattern LIKE_WORD = Pattern.compile("[A-Za-z0-9_$]*\\$[A-Za-z0-9_$]*");
+
+  /** The built-in columns, as the parser returns them whatever their case. */
+  private static final Set<String> BUILT_IN_COLUMNS = Set.of("value", "timestamp");
+
+  /** Decimals with a non-zero digit too small for a double: refused, not read as zero. */
+  private static final List<String> UNDERFLOWING_DECIMALS =
+      List.of("1e-400", "2.4E-324", ".5e-324", "0.001E-322", "9.9e-999");
+
+  /** Decimals too large for a double. */
+  private static final List<String> OVERFLOWING_DECIMALS = List.of("1e400", "2.5E999", "1.e309");
 
   /** The list of the faults each statement kind can carry. */
   private static final Map<Kind, List<SqlErrorCode>> FAULTS =
@@ -314,6 +333,7 @@ public final class RandomStatementGenerator {
           List.of(
               SqlErrorCode.SYNTAX_ERROR,
               SqlErrorCode.UNTERMINATED_STRING,
+              SqlErrorCode.UNTERMINATED_COMMENT,
               SqlErrorCode.UNEXPECTED_CHARACTER,
               SqlErrorCode.NESTING_TOO_DEEP,
               SqlErrorCode.INVALID_TIME_UNIT,
@@ -335,6 +355,7 @@ public final class RandomStatementGenerator {
           List.of(
               SqlErrorCode.SYNTAX_ERROR,
               SqlErrorCode.UNTERMINATED_STRING,
+              SqlErrorCode.UNTERMINATED_COMMENT,
               SqlErrorCode.UNEXPECTED_CHARACTER,
               SqlErrorCode.NUMBER_OUT_OF_RANGE,
               SqlErrorCode.DUPLICATE_COLUMN,
@@ -342,6 +363,7 @@ public final class RandomStatementGenerator {
           Kind.DELETE,
           List.of(
               SqlErrorCode.UNTERMINATED_STRING,
+              SqlErrorCode.UNTERMINATED_COMMENT,
               SqlErrorCode.UNEXPECTED_CHARACTER,
               SqlErrorCode.NESTING_TOO_DEEP,
               SqlErrorCode.INVALID_TIME_UNIT,
@@ -350,13 +372,25 @@ public final class RandomStatementGenerator {
               SqlErrorCode.INVALID_LIKE_PATTERN,
               SqlErrorCode.EMPTY_RANGE),
           Kind.DROP,
-          List.of(SqlErrorCode.UNEXPECTED_CHARACTER, SqlErrorCode.SYNTAX_ERROR),
+          List.of(
+              SqlErrorCode.UNEXPECTED_CHARACTER,
+              SqlErrorCode.UNTERMINATED_COMMENT,
+              SqlErrorCode.SYNTAX_ERROR),
           Kind.SHOW,
-          List.of(SqlErrorCode.UNEXPECTED_CHARACTER, SqlErrorCode.SYNTAX_ERROR),
+          List.of(
+              SqlErrorCode.UNEXPECTED_CHARACTER,
+              SqlErrorCode.UNTERMINATED_COMMENT,
+              SqlErrorCode.SYNTAX_ERROR),
           Kind.DESCRIBE,
-          List.of(SqlErrorCode.UNEXPECTED_CHARACTER, SqlErrorCode.SYNTAX_ERROR),
+          List.of(
+              SqlErrorCode.UNEXPECTED_CHARACTER,
+              SqlErrorCode.UNTERMINATED_COMMENT,
+              SqlErrorCode.SYNTAX_ERROR),
           Kind.USE,
-          List.of(SqlErrorCode.UNEXPECTED_CHARACTER, SqlErrorCode.SYNTAX_ERROR));
+          List.of(
+              SqlErrorCode.UNEXPECTED_CHARACTER,
+              SqlErrorCode.UNTERMINATED_COMMENT,
+              SqlErrorCode.SYNTAX_ERROR));
 
   private enum Layout {
     /** One space between tokens. */
@@ -419,10 +453,14 @@ public final class RandomStatementGenerator {
     return this;
   }
 
-  /** The nesting limit of the parser the statements are for; the default parser's unless set. */
+  /**
+   * The nesting limit of the parser the statements are for; the default parser's unless set. A
+   * parser takes limits from 1 to {@link SqlParser#MAX_NESTING_DEPTH}, and so does this.
+   */
   public RandomStatementGenerator maxNestingDepth(int depth) {
-    if (depth < 1) {
-      throw new IllegalArgumentException("nesting depth must be positive: " + depth);
+    if (depth < 1 || depth > SqlParser.MAX_NESTING_DEPTH) {
+      throw new IllegalArgumentException(
+          "nesting depth must be within 1.." + SqlParser.MAX_NESTING_DEPTH + ": " + depth);
     }
     this.maxNestingDepth = depth;
     return this;
@@ -489,6 +527,7 @@ public final class RandomStatementGenerator {
     int cutAt = -1;
     int strayAt = -1;
     String stray = null;
+    int commentAt = -1;
     if (fault == SqlErrorCode.UNTERMINATED_STRING && !faultRealized) {
       for (int i = tokens.size() - 1; i >= 0; i--) {
         if (tokens.get(i).startsWith("'")) {
@@ -501,11 +540,14 @@ public final class RandomStatementGenerator {
       strayAt = random.nextInt(tokens.size() + 1);
       stray = pick(UNEXPECTED_CHARACTERS);
       realize("stray character " + stray);
+    } else if (fault == SqlErrorCode.UNTERMINATED_COMMENT && !faultRealized) {
+      commentAt = random.nextInt(tokens.size() + 1);
+      realize("comment never closed");
     }
     if (maxDepthSeen > maxNestingDepth && fault != SqlErrorCode.NESTING_TOO_DEEP) {
       throw new IllegalStateException("generator nested too deep without meaning to");
     }
-    String sql = render(cutAt, strayAt, stray);
+    String sql = render(cutAt, strayAt, stray, commentAt);
     List<String> written = List.copyOf(tokens);
     if (faultRealized) {
       return new Generated(sql, written, kind, null, fault, faultDescription);
@@ -553,10 +595,15 @@ public final class RandomStatementGenerator {
             groupBy = Optional.of(randomGroupBy(tag));
           }
         } else {
+          // Distinct as columns: `value` and `VALUE` are one column.
           Set<String> names = new LinkedHashSet<>();
+          Set<Identifier> columns = new HashSet<>();
           int n = 1 + random.nextInt(4);
           while (names.size() < n) {
-            names.add(name());
+            String name = name();
+            if (columns.add(column(name))) {
+              names.add(name);
+            }
           }
           for (String column : names) {
             addColumn(items, writers, column);
@@ -571,7 +618,7 @@ public final class RandomStatementGenerator {
             groupBy = Optional.of(randomGroupBy(tag));
           }
           if (inject(SqlErrorCode.DUPLICATE_SELECT_ITEM, "column twice")) {
-            String again = names.iterator().next();
+            String again = respell(names.iterator().next());
             addColumn(items, writers, again);
           }
         }
@@ -605,14 +652,14 @@ public final class RandomStatementGenerator {
         }
         if (inject(SqlErrorCode.COLUMN_NOT_GROUPED, "column that is not the tag")) {
           String other = name();
-          while (other.equals(tag)) {
+          while (column(other).equals(column(tag))) {
             other = name();
           }
           addColumn(items, writers, other);
         } else if (inject(SqlErrorCode.INVALID_DISTINCT, "DISTINCT with GROUP BY")) {
           distinct = true;
         }
-        groupBy = Optional.of(new TagGroupBy(Identifier.of(tag)));
+        groupBy = Optional.of(new TagGroupBy(column(tag)));
         wantSince = inject(SqlErrorCode.SINCE_WITHOUT_INTERVAL, "SINCE with GROUP BY tag");
       }
       case GROUP_BY_INTERVAL -> {
@@ -625,12 +672,27 @@ public final class RandomStatementGenerator {
         wantSince = chance(0.4);
       }
     }
-    // `*, *` is not even syntax: only items that can be listed are written twice.
+    // `*, *` is not even syntax: only items that can be listed are written twice, maybe spelt
+    // another way that means the same (`max(*), max(VALUE)`, `value, Value`).
     if (!(items.get(0) instanceof AllColumns)
         && inject(SqlErrorCode.DUPLICATE_SELECT_ITEM, "item twice")) {
       int i = random.nextInt(items.size());
-      items.add(items.get(i));
-      writers.add(writers.get(i));
+      SelectItem item = items.get(i);
+      items.add(item);
+      writers.add(
+          switch (item) {
+            case Aggregation a when a.function() != AggregateFunction.COUNT ->
+                aggregationWriter(
+                    a.function(), chance(0.3) ? Optional.empty() : Optional.of(valueName()), false);
+            case Aggregation a when a.column().isPresent() && isBuiltIn(a.column().get().value()) ->
+                aggregationWriter(
+                    a.function(), Optional.of(respell(a.column().get().value())), a.distinct());
+            case ColumnItem c when isBuiltIn(c.column().value()) -> {
+              String again = respell(c.column().value());
+              yield () -> word(again);
+            }
+            default -> writers.get(i);
+          });
     }
     if (distinct) {
       kw("DISTINCT");
@@ -662,7 +724,8 @@ public final class RandomStatementGenerator {
       kw("GROUP");
       kw("BY");
       switch (groupBy.get()) {
-        case TagGroupBy t -> word(t.tag().value());
+        // The tag as written in the select list, or in another case if it is a built-in column.
+        case TagGroupBy t -> word(respell(tag));
         case IntervalGroupBy i -> {
           kw("INTERVAL");
           groupBy = Optional.of(new IntervalGroupBy(intervalDuration()));
@@ -685,7 +748,7 @@ public final class RandomStatementGenerator {
         direction = SortDirection.DESC;
         count("order:desc");
       }
-      orderBy = Optional.of(new OrderBy(Identifier.of(column), direction));
+      orderBy = Optional.of(new OrderBy(column(column), direction));
     }
     Optional<Duration> since = Optional.empty();
     if (wantSince && (sinceAllowed || faultRealized)) {
@@ -703,7 +766,7 @@ public final class RandomStatementGenerator {
   }
 
   private void addColumn(List<SelectItem> items, List<Runnable> writers, String column) {
-    items.add(new ColumnItem(Identifier.of(column)));
+    items.add(new ColumnItem(column(column)));
     writers.add(() -> word(column));
   }
 
@@ -736,45 +799,60 @@ public final class RandomStatementGenerator {
       } else {
         column = chance(0.25) ? Optional.empty() : Optional.of(valueName());
       }
-      Aggregation aggregation =
-          new Aggregation(
-              function, column.map(Identifier::of), distinct, io.nsdb.sql.SourcePosition.UNKNOWN);
-      if (seen.add(aggregation)) {
+      // sum(*) and sum(VALUE) are one aggregation: the second would be a duplicate.
+      if (seen.add(aggregation(function, column, distinct))) {
         addAggregation(items, writers, function, column, distinct);
         n--;
       }
     }
   }
 
+  /** Adds an aggregation over {@code column} as written, {@code *} when empty. */
   private void addAggregation(
       List<SelectItem> items,
       List<Runnable> writers,
       AggregateFunction function,
       Optional<String> column,
       boolean distinct) {
-    items.add(
-        new Aggregation(
-            function, column.map(Identifier::of), distinct, io.nsdb.sql.SourcePosition.UNKNOWN));
+    items.add(aggregation(function, column, distinct));
     count("aggregation:" + function + (distinct ? ":distinct" : column.isEmpty() ? ":*" : ""));
-    writers.add(
-        () -> {
-          kw(function.name());
-          sym("(");
-          if (distinct) {
-            kw("DISTINCT");
-          }
-          if (column.isPresent()) {
-            word(column.get());
-          } else {
-            sym("*");
-          }
-          sym(")");
-        });
+    writers.add(aggregationWriter(function, column, distinct));
+  }
+
+  /**
+   * The aggregation the parser returns for {@code function(column)}, {@code function(*)} when
+   * {@code column} is empty: sum, min, max, avg, first and last over {@code *} or over the value in
+   * any case aggregate {@code value}; count(*) has no column.
+   */
+  private static Aggregation aggregation(
+      AggregateFunction function, Optional<String> column, boolean distinct) {
+    Optional<Identifier> argument = column.map(RandomStatementGenerator::column);
+    if (function != AggregateFunction.COUNT && argument.isEmpty()) {
+      argument = Optional.of(Identifier.of("value"));
+    }
+    return new Aggregation(function, argument, distinct, SourcePosition.UNKNOWN);
+  }
+
+  private Runnable aggregationWriter(
+      AggregateFunction function, Optional<String> column, boolean distinct) {
+    return () -> {
+      kw(function.name());
+      sym("(");
+      if (distinct) {
+        kw("DISTINCT");
+      }
+      if (column.isPresent()) {
+        word(column.get());
+      } else {
+        sym("*");
+      }
+      sym(")");
+    };
   }
 
   private GroupBy randomGroupBy(String tag) {
     // The interval is drawn while writing; this only says which kind.
-    return chance(0.5) ? new TagGroupBy(Identifier.of(tag)) : new IntervalGroupBy(Duration.ZERO);
+    return chance(0.5) ? new TagGroupBy(column(tag)) : new IntervalGroupBy(Duration.ZERO);
   }
 
   private Duration intervalDuration() {
@@ -877,7 +955,7 @@ public final class RandomStatementGenerator {
       word(column);
       sym("=");
       Literal value = chance(0.5) ? number(true) : string();
-      assignments.add(new ColumnAssignment(Identifier.of(column), value));
+      assignments.add(new ColumnAssignment(column(column), value));
     }
     sym(")");
     return assignments;
@@ -985,17 +1063,24 @@ public final class RandomStatementGenerator {
     }
     boolean required =
         switch (parent) {
-          case TOP -> false;
-          case AND, NOT -> shape == Shape.AND || shape == Shape.OR;
-          case OR -> shape == Shape.OR;
+          case TOP, OR -> false;
+          case AND -> shape == Shape.OR;
+          case NOT -> shape == Shape.AND || shape == Shape.OR;
         };
-    boolean redundant = !required && depth < 12 && room >= 3 && random.nextInt(12) == 0;
+    // A group of its parent's operator is spliced into the parent with or without parentheses:
+    // `a AND (b AND c)` and `a AND b AND c` are one tree.
+    boolean sameOperator =
+        (parent == Parent.AND && shape == Shape.AND) || (parent == Parent.OR && shape == Shape.OR);
+    boolean spliced = sameOperator && random.nextBoolean();
+    boolean redundant = !required && !spliced && depth < 12 && room >= 3 && random.nextInt(12) == 0;
     if (required) {
       count("paren:required");
+    } else if (spliced) {
+      count("paren:spliced");
     } else if (redundant) {
       count("paren:redundant");
     }
-    boolean parens = required || redundant;
+    boolean parens = required || spliced || redundant;
     if (parens) {
       sym("(");
       depth++;
@@ -1013,7 +1098,7 @@ public final class RandomStatementGenerator {
               operands.add(condition(depth, budget - 1, Parent.AND));
             }
             count("condition:and");
-            yield new And(operands);
+            yield new And(splice(operands, And.class));
           }
           case OR -> {
             List<Condition> operands = new ArrayList<>();
@@ -1025,7 +1110,7 @@ public final class RandomStatementGenerator {
               operands.add(condition(depth, budget - 1, Parent.OR));
             }
             count("condition:or");
-            yield new Or(operands);
+            yield new Or(splice(operands, Or.class));
           }
           case NOT -> {
             kw("NOT");
@@ -1039,6 +1124,23 @@ public final class RandomStatementGenerator {
       sym(")");
     }
     return condition;
+  }
+
+  /**
+   * The operands of an AND (or OR) as the parser returns them: an operand of the same operator,
+   * which the generator writes in parentheses or inline, gives its operands to the parent. NOT and
+   * the other operator keep their node.
+   */
+  private static List<Condition> splice(List<Condition> operands, Class<?> operator) {
+    List<Condition> spliced = new ArrayList<>();
+    for (Condition operand : operands) {
+      switch (operand) {
+        case And and when operator == And.class -> spliced.addAll(and.operands());
+        case Or or when operator == Or.class -> spliced.addAll(or.operands());
+        default -> spliced.add(operand);
+      }
+    }
+    return spliced;
   }
 
   /**
@@ -1088,10 +1190,12 @@ public final class RandomStatementGenerator {
 
   private Condition leaf() {
     String column = name();
-    Identifier id = Identifier.of(column);
+    Identifier id = column(column);
     int p = random.nextInt(100);
     if (fault == SqlErrorCode.EMPTY_RANGE && !faultRealized && chance(0.5)) {
       p = 60; // a range
+    } else if (fault == SqlErrorCode.UNEXPECTED_CHARACTER && !faultRealized && chance(0.3)) {
+      p = 40; // a LIKE, where a bare pattern may hold a backslash
     }
     if (p < 40) {
       word(column);
@@ -1223,6 +1327,20 @@ public final class RandomStatementGenerator {
       }
     }
     String text = pattern.toString();
+    if (inject(SqlErrorCode.UNEXPECTED_CHARACTER, "backslash in a bare LIKE pattern")) {
+      // Escapes need quotes: unquoted, the backslash is a character the dialect does not know.
+      // What comes before it is one token that is a pattern by itself, or nothing.
+      String before =
+          switch (random.nextInt(3)) {
+            case 0 -> "";
+            case 1 -> name();
+            default -> name() + "$";
+          };
+      String after = pick(List.of("", "$", "a", "$b$", "9", "\\$"));
+      word(before + pick(List.of("\\$", "\\\\")) + after);
+      count("like:bare-backslash");
+      return new LikePattern("placeholder");
+    }
     if (inject(SqlErrorCode.INVALID_LIKE_PATTERN, "bad LIKE escape")) {
       String bad = pick(List.of("\\", "\\x", "\\a", "\\%", "\\'"));
       int at = random.nextInt(text.length() + 1);
@@ -1335,7 +1453,18 @@ public final class RandomStatementGenerator {
       }
       // -9223372036854775808 fits, -9223372036854775809 does not.
       String tooLarge = negative ? "9223372036854775809" : "9223372036854775808";
-      word(pick(List.of(tooLarge, "99999999999999999999999", "1e400", "2.5E999", "1.e309")));
+      String text =
+          switch (random.nextInt(5)) {
+            case 0 -> tooLarge;
+            case 1 -> "99999999999999999999999";
+            case 2 -> pick(OVERFLOWING_DECIMALS);
+            default -> {
+              // A decimal that would read as zero although it is not.
+              count("number:underflow");
+              yield pick(UNDERFLOWING_DECIMALS);
+            }
+          };
+      word(text);
       return new LongLiteral(0);
     }
     if (negative) {
@@ -1356,7 +1485,7 @@ public final class RandomStatementGenerator {
       return new LongLiteral(Long.parseLong(negative ? "-" + digits : digits));
     }
     String text =
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(10)) {
           case 0 -> random.nextInt(1000) + "." + random.nextInt(1000);
           case 1 -> random.nextInt(1000) + ".";
           case 2 -> "." + random.nextInt(1000);
@@ -1364,7 +1493,15 @@ public final class RandomStatementGenerator {
           case 4 -> random.nextInt(100) + "." + random.nextInt(100) + "E-" + random.nextInt(30);
           case 5 -> random.nextInt(10) + "e+" + random.nextInt(300);
           case 6 -> "1.7976931348623157E308";
-          case 7 -> "4.9E-324";
+          case 7 -> pick(List.of("4.9E-324", "2.5E-324")); // both the smallest double
+          case 8 -> {
+            // Zero in any spelling is zero, however small its exponent.
+            count("number:zero-exponent");
+            yield pick(List.of("0", "0.", "0.000", ".0"))
+                + pick(List.of("e", "E"))
+                + pick(List.of("-", "", "+"))
+                + (300 + random.nextInt(700));
+          }
           default -> Double.toString(random.nextDouble() * 1e6);
         };
     word(text);
@@ -1430,6 +1567,27 @@ public final class RandomStatementGenerator {
     return pick(List.of("value", "VALUE", "Value", "vaLue"));
   }
 
+  /**
+   * The column the parser returns for a name written in a column's place: {@code value} and {@code
+   * timestamp} in any case are the built-in columns, in lower case; other names keep their case.
+   */
+  public static Identifier column(String name) {
+    return Identifier.of(isBuiltIn(name) ? name.toLowerCase(Locale.ROOT) : name);
+  }
+
+  private static boolean isBuiltIn(String name) {
+    return BUILT_IN_COLUMNS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** The same column written again: a built-in column maybe in another case. */
+  private String respell(String name) {
+    if (!isBuiltIn(name)) {
+      return name;
+    }
+    count("name:built-in-respelled");
+    return randomCase(name);
+  }
+
   private static boolean isName(String text) {
     return IDENTIFIER.matcher(text).matches()
         && !RESERVED_KEYWORDS.contains(text.toUpperCase(Locale.ROOT));
@@ -1467,9 +1625,11 @@ public final class RandomStatementGenerator {
 
   /**
    * Joins the tokens. {@code cutAt} drops the closing quote of that string token and all that
-   * follows; {@code strayAt} puts {@code stray} before that token (or at the end).
+   * follows; {@code strayAt} puts {@code stray} before that token (or at the end); {@code
+   * commentAt} opens a block comment that is never closed before that token (or at the end) and
+   * drops all that follows.
    */
-  private String render(int cutAt, int strayAt, String stray) {
+  private String render(int cutAt, int strayAt, String stray, int commentAt) {
     Layout layout = pick(List.of(Layout.values()));
     count("layout:" + layout);
     StringBuilder sql = new StringBuilder();
@@ -1479,6 +1639,9 @@ public final class RandomStatementGenerator {
     String previous = null;
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
+      if (i == commentAt) {
+        return sql.append(openComment(layout)).toString();
+      }
       if (i == strayAt) {
         sql.append(layout == Layout.COMPACT ? " " : whitespace(layout));
         sql.append(stray);
@@ -1507,6 +1670,9 @@ public final class RandomStatementGenerator {
       }
       sql.append(';');
       count("trailing-semicolon");
+    }
+    if (commentAt == tokens.size()) {
+      return sql.append(openComment(layout)).toString();
     }
     if (layout == Layout.NOISY && chance(0.5)) {
       sql.append(whitespace(layout));
@@ -1541,6 +1707,15 @@ public final class RandomStatementGenerator {
       }
     }
     return space.toString();
+  }
+
+  /** A block comment that runs to the end of the text: it never closes. */
+  private String openComment(Layout layout) {
+    // The text of comments has no '/', so the comment cannot close by accident.
+    return (layout == Layout.NOISY ? whitespace(layout) : "")
+        + " /*"
+        + commentText()
+        + (chance(0.3) ? "\n" + commentText() : "");
   }
 
   private String commentText() {
