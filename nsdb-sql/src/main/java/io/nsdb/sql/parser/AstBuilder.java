@@ -171,7 +171,7 @@ final class AstBuilder {
       items.add(
           item.aggregation() != null
               ? aggregation(item.aggregation())
-              : new ColumnItem(identifier(item.identifier())));
+              : new ColumnItem(column(item.identifier())));
     }
     return items;
   }
@@ -182,7 +182,7 @@ final class AstBuilder {
       case CountAggregationContext c ->
           new Aggregation(
               AggregateFunction.COUNT,
-              Optional.ofNullable(c.identifier()).map(this::identifier),
+              Optional.ofNullable(c.identifier()).map(this::column),
               c.DISTINCT() != null,
               position);
       case ValueAggregationContext v ->
@@ -198,7 +198,7 @@ final class AstBuilder {
               // sum(*), sum(value) and sum(VALUE) are one aggregation of the value.
               Optional.of(
                   v.identifier() != null
-                      ? identifier(v.identifier())
+                      ? column(v.identifier())
                       : new Identifier(VALUE, position(v.ASTERISK().getSymbol()))),
               false,
               position);
@@ -208,7 +208,7 @@ final class AstBuilder {
 
   private GroupBy groupBy(GroupByContext ctx) {
     return switch (ctx) {
-      case TagGroupByContext t -> new TagGroupBy(identifier(t.identifier()));
+      case TagGroupByContext t -> new TagGroupBy(column(t.identifier()));
       case IntervalGroupByContext i ->
           new IntervalGroupBy(
               i.duration() != null
@@ -220,7 +220,7 @@ final class AstBuilder {
 
   private OrderBy orderBy(OrderByContext ctx) {
     return new OrderBy(
-        identifier(ctx.identifier()), ctx.DESC() != null ? SortDirection.DESC : SortDirection.ASC);
+        column(ctx.identifier()), ctx.DESC() != null ? SortDirection.DESC : SortDirection.ASC);
   }
 
   private Insert insert(InsertContext ctx) {
@@ -242,7 +242,7 @@ final class AstBuilder {
           a.columnValue().number() != null
               ? number(a.columnValue().number())
               : string(a.columnValue().string());
-      assignments.add(new ColumnAssignment(identifier(a.identifier()), value));
+      assignments.add(new ColumnAssignment(column(a.identifier()), value));
     }
     return assignments;
   }
@@ -305,7 +305,7 @@ final class AstBuilder {
         nestingDepth--;
         yield inner;
       }
-      case ColumnPredicateContext c -> predicate(identifier(c.identifier()), c.predicate());
+      case ColumnPredicateContext c -> predicate(column(c.identifier()), c.predicate());
       default -> throw unexpected(ctx);
     };
   }
@@ -491,9 +491,14 @@ final class AstBuilder {
     return new StringLiteral(quoted.substring(1, quoted.length() - 1).replace("''", "'"));
   }
 
+  /** A metric, database or namespace name: case kept. */
   private Identifier identifier(IdentifierContext ctx) {
+    return new Identifier(ctx.getText(), position(ctx.getStart()));
+  }
+
+  /** A column name: case kept, but VALUE or Timestamp mean the built-in value and timestamp. */
+  private Identifier column(IdentifierContext ctx) {
     String name = ctx.getText();
-    // The built-in columns are keywords in spirit: VALUE and Timestamp mean value and timestamp.
     if (name.equalsIgnoreCase(VALUE) || name.equalsIgnoreCase(TIMESTAMP)) {
       name = name.toLowerCase(Locale.ROOT);
     }

@@ -7,7 +7,9 @@ import io.nsdb.sql.parser.NsdbSqlParser.ScriptContext;
 import io.nsdb.sql.parser.NsdbSqlParser.SingleStatementContext;
 import io.nsdb.sql.parser.NsdbSqlParser.StatementContext;
 import io.nsdb.sql.tree.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -76,7 +78,17 @@ public final class SqlParser {
       CommonTokenStream tokens = tokenize(sql);
       Function<NsdbSqlParser, ParserRuleContext> rule =
           script ? NsdbSqlParser::script : NsdbSqlParser::singleStatement;
-      ParserRuleContext tree = parse(tokens, rule);
+      Token tooDeep = checkParenthesisDepth(tokens.getTokens());
+      ParserRuleContext tree;
+      try {
+        tree = parse(tokens, rule);
+      } catch (SqlParseException syntax) {
+        // Errors come in text order: nesting past the limit before a later syntax error.
+        if (tooDeep != null && isBefore(tooDeep, syntax)) {
+          throw tooDeep(tooDeep);
+        }
+        throw syntax;
+      }
       AstBuilder builder = new AstBuilder(maxNestingDepth);
       List<StatementContext> contexts =
           tree instanceof ScriptContext s
@@ -84,7 +96,8 @@ public final class SqlParser {
               : List.of(((SingleStatementContext) tree).statement());
       List<Statement> statements = new ArrayList<>(contexts.size());
       for (StatementContext context : contexts) {
-        // Each statement is checked whole before the next is read, so errors come in text order.
+        // Each statement is checked whole before the next: checks come in text order (the parse,
+        // and so any syntax error of the script, comes before them all).
         Statement statement = builder.statement(context);
         StatementValidator.validate(statement);
         statements.add(statement);
@@ -105,7 +118,6 @@ public final class SqlParser {
     lexer.removeErrorListeners();
     CommonTokenStream tokens = new CommonTokenStream(lexer);
     tokens.fill();
-    checkParenthesisDepth(tokens.getTokens());
     return tokens;
   }
 
@@ -138,6 +150,22 @@ public final class SqlParser {
     return parser;
   }
 
+  private SqlParseException tooDeep(Token token) {
+    return new SqlParseException(
+        SqlErrorCode.NESTING_TOO_DEEP,
+        AstBuilder.position(token),
+        "condition nested too deeply [depth="
+            + (maxNestingDepth + 1)
+            + ", max="
+            + maxNestingDepth
+            + "]");
+  }
+
+  private static boolean isBefore(Token token, SqlParseException error) {
+    SourcePosition at = AstBuilder.position(token);
+    return at.line() < error.line() || (at.line() == error.line() && at.column() < error.column());
+  }
+
   /** Parentheses that belong to a construct (IN, aggregations, DIM, TAGS), not to nesting. */
   private static final Set<Integer> STRUCTURAL_PAREN_AFTER =
       Set.of(
@@ -157,22 +185,33 @@ public final class SqlParser {
    * statement of ten thousand {@code (} is an error, not a stack overflow. Only the parentheses
    * that group conditions count; those of {@code IN (a, b)} or {@code count(*)} do not.
    */
-  private void checkParenthesisDepth(List<Token> tokens) {
+  /**
+   * Returns the first parenthesis past the nesting limit, if any; throws when nesting goes past
+   * what ANTLR can parse safely.
+   */
+  private Token checkParenthesisDepth(List<Token> tokens) {
     int depth = 0;
+    Token firstTooDeep = null;
+    // Whether each open parenthesis counts, so its closing one gives back exactly what it took.
+    Deque<Boolean> counted = new ArrayDeque<>();
     int previous = Token.INVALID_TYPE;
     for (Token token : tokens) {
-      if (token.getType() == NsdbSqlLexer.LPAREN && !STRUCTURAL_PAREN_AFTER.contains(previous)) {
-        depth++;
-      }
-      previous = token.getType();
-      if (token.getType() == NsdbSqlLexer.LPAREN && depth > maxNestingDepth) {
-        throw new SqlParseException(
-            SqlErrorCode.NESTING_TOO_DEEP,
-            AstBuilder.position(token),
-            "condition nested too deeply [depth=" + depth + ", max=" + maxNestingDepth + "]");
-      } else if (token.getType() == NsdbSqlLexer.RPAREN && depth > 0) {
+      if (token.getType() == NsdbSqlLexer.LPAREN) {
+        boolean counts = !STRUCTURAL_PAREN_AFTER.contains(previous);
+        counted.push(counts);
+        if (counts && ++depth > maxNestingDepth && firstTooDeep == null) {
+          firstTooDeep = token;
+        }
+        // Within what ANTLR parses safely, the AST builder reports the error, counting NOTs too;
+        // past it, this check does, where the limit was first crossed.
+        if (depth > MAX_NESTING_DEPTH) {
+          throw tooDeep(firstTooDeep);
+        }
+      } else if (token.getType() == NsdbSqlLexer.RPAREN && !counted.isEmpty() && counted.pop()) {
         depth--;
       }
+      previous = token.getType();
     }
+    return firstTooDeep;
   }
 }
