@@ -277,7 +277,9 @@ abstract class Accumulator {
 
   /**
    * first(value) (the smallest timestamp, the smallest value on ties) or last(value) (the largest
-   * timestamp, the largest value on ties). Summaries break ties by arrival, so they are not used.
+   * timestamp, the largest value on ties). A summary's first and last break ties by arrival, so
+   * they are never taken as results; but a chunk whose summary shows it cannot hold a better point
+   * is skipped whole, which is most chunks when they come newest first (see {@link ChunkVisitor}).
    */
   static final class Edge extends Accumulator {
     private final boolean last;
@@ -304,15 +306,15 @@ abstract class Accumulator {
       }
     }
 
+    /** Only when nothing in the chunk can win: then the summary is ignored. */
     @Override
     boolean takesSummary(ChunkSummary summary) {
-      return false;
+      return any
+          && (last ? summary.maxTimestamp() < timestamp : summary.minTimestamp() > timestamp);
     }
 
     @Override
-    void addSummary(SeriesKey series, ChunkSummary summary) {
-      throw new IllegalStateException("first/last never take summaries");
-    }
+    void addSummary(SeriesKey series, ChunkSummary summary) {}
 
     @Override
     Number result() {

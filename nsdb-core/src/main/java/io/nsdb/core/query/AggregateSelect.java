@@ -3,6 +3,8 @@ package io.nsdb.core.query;
 import io.nsdb.core.codec.ChunkSummary;
 import io.nsdb.core.codec.ValueKind;
 import io.nsdb.core.head.SeriesKey;
+import io.nsdb.core.scan.ChunkSource;
+import io.nsdb.sql.tree.AggregateFunction;
 import io.nsdb.sql.tree.Aggregation;
 import io.nsdb.sql.tree.IntervalGroupBy;
 import io.nsdb.sql.tree.Select;
@@ -61,6 +63,8 @@ final class AggregateSelect {
   static List<ResultRow> rows(
       Select select, ValueKind kind, TimeRange range, QueryLimits limits, PlainSelect.Visit visit) {
     List<Aggregation> aggregations = select.aggregations();
+    Comparator<ChunkSource> order = chunkOrder(aggregations);
+    PlainSelect.Visit ordered = (handler, ignored) -> visit.run(handler, order);
     return switch (select.groupBy().orElse(null)) {
       case null -> global(aggregations, kind, visit);
       case TagGroupBy tag -> byColumn(select, tag.tag().value(), aggregations, kind, limits, visit);
@@ -191,6 +195,19 @@ final class AggregateSelect {
       Collections.reverse(rows);
     }
     return limit(select, rows);
+  }
+
+  /** Newest chunks first when the select has last(), oldest first for first(): most are skipped. */
+  private static Comparator<ChunkSource> chunkOrder(List<Aggregation> aggregations) {
+    for (Aggregation aggregation : aggregations) {
+      if (aggregation.function() == AggregateFunction.LAST) {
+        return Comparator.comparingLong(ChunkSource::maxTimestamp).reversed();
+      }
+      if (aggregation.function() == AggregateFunction.FIRST) {
+        return Comparator.comparingLong(ChunkSource::minTimestamp);
+      }
+    }
+    return null;
   }
 
   static long bucket(long timestamp, long width) {

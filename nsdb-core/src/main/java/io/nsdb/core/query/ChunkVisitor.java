@@ -9,6 +9,9 @@ import io.nsdb.core.predicate.PointPredicate;
 import io.nsdb.core.scan.ChunkSource;
 import io.nsdb.core.scan.Scan;
 import io.nsdb.core.scan.SeriesScan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,9 +43,23 @@ final class ChunkVisitor {
   }
 
   void visit(Scan scan, Handler handler) {
+    visit(scan, handler, null);
+  }
+
+  /**
+   * Visits each series' chunks in {@code order} (or as the scan lists them, when null): an
+   * aggregation whose result does not depend on the order can ask for the one that lets it skip the
+   * most, e.g. newest first for last().
+   */
+  void visit(Scan scan, Handler handler, Comparator<ChunkSource> order) {
     for (SeriesScan series : scan.series()) {
       SeriesKey key = series.series();
-      for (ChunkSource chunk : series.chunks()) {
+      List<ChunkSource> chunks = series.chunks();
+      if (order != null) {
+        chunks = new ArrayList<>(chunks);
+        chunks.sort(order);
+      }
+      for (ChunkSource chunk : chunks) {
         deadline.check();
         if (chunk.maxTimestamp() < range.from() || chunk.minTimestamp() > range.to()) {
           continue;

@@ -5,6 +5,7 @@ import io.nsdb.core.NsdbException;
 import io.nsdb.core.codec.ChunkSummary;
 import io.nsdb.core.codec.ValueKind;
 import io.nsdb.core.head.SeriesKey;
+import io.nsdb.core.scan.ChunkSource;
 import io.nsdb.core.schema.ColumnKind;
 import io.nsdb.core.schema.Schema;
 import io.nsdb.sql.tree.AllColumns;
@@ -215,8 +216,12 @@ final class PlainSelect {
             + "]");
   }
 
-  /** Runs the scan through a handler. */
+  /** Runs the scan through a handler, visiting each series' chunks in an order, or as listed. */
   interface Visit {
-    void run(ChunkVisitor.Handler handler);
+    void run(ChunkVisitor.Handler handler, Comparator<ChunkSource> order);
+
+    default void run(ChunkVisitor.Handler handler) {
+      run(handler, null);
+    }
   }
 }

@@ -68,12 +68,12 @@ public final class QueryEngine {
     ValueKind kind = schema.valueType() == ColumnType.DECIMAL ? ValueKind.DOUBLE : ValueKind.LONG;
     TimeRange scanned = range;
     PlainSelect.Visit visit =
-        handler -> {
+        (handler, order) -> {
           if (scanned.isEmpty()) {
             return;
           }
           Scan scan = storage.scan(metric, scanned.from(), scanned.to(), plan.filter());
-          new ChunkVisitor(scanned, plan.residual(), deadline).visit(scan, handler);
+          new ChunkVisitor(scanned, plan.residual(), deadline).visit(scan, handler, order);
         };
     List<ResultRow> rows;
     if (select.isAggregate()) {

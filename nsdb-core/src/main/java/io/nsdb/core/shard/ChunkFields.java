@@ -1,18 +1,18 @@
 package io.nsdb.core.shard;
 
 import io.nsdb.core.codec.ChunkSummary;
-import io.nsdb.core.head.SeriesKey;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The fields of a chunk document. A user column keeps its own name (names are SQL identifiers), so
@@ -29,8 +29,8 @@ import org.apache.lucene.search.Query;
  *   <li>{@code @count @min @max @first @last @sum @sum_overflow @max_lsn}: numeric doc values, so
  *       whole chunks aggregate without decoding (values as raw long bits, see {@link
  *       ChunkSummary});
- *   <li>{@code @series}, {@code @points}: stored bytes of the series key and of the compressed
- *       points.
+ *   <li>{@code @series}, {@code @points}: the series key and the compressed points, as binary doc
+ *       values: read column-wise per segment, without the block decompression stored fields cost.
  * </ul>
  */
 public final class ChunkFields {
@@ -68,8 +68,8 @@ public final class ChunkFields {
     doc.add(new NumericDocValuesField(SUM, summary.sum()));
     doc.add(new NumericDocValuesField(SUM_OVERFLOW, summary.sumOverflow() ? 1 : 0));
     doc.add(new NumericDocValuesField(MAX_LSN, chunk.maxLsn()));
-    doc.add(new StoredField(SERIES, SeriesKeyCodec.encode(chunk.series())));
-    doc.add(new StoredField(POINTS, chunk.points()));
+    doc.add(new BinaryDocValuesField(SERIES, SeriesKeyCodec.encode(chunk.series())));
+    doc.add(new BinaryDocValuesField(POINTS, new BytesRef(chunk.points())));
     return doc;
   }
 
@@ -98,9 +98,5 @@ public final class ChunkFields {
         .add(LongField.newRangeQuery(MIN_TS, Long.MIN_VALUE, to), BooleanClause.Occur.FILTER)
         .add(LongField.newRangeQuery(MAX_TS, from, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
         .build();
-  }
-
-  static SeriesKey series(Document stored) {
-    return SeriesKeyCodec.decode(stored.getBinaryValue(SERIES));
   }
 }

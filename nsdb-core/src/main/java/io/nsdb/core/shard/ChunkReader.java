@@ -6,14 +6,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -25,7 +24,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Reads chunk documents matching a query back into {@link StoredChunk}s: summary from doc values,
- * series and points from stored fields. No scoring: every match is wanted.
+ * series and points from binary doc values. No scoring: every match is wanted.
  */
 public final class ChunkReader {
 
@@ -44,20 +43,18 @@ public final class ChunkReader {
       LeafReader reader = leaf.reader();
       Bits live = reader.getLiveDocs();
       Columns columns = new Columns(reader);
-      StoredFields stored = reader.storedFields();
       DocIdSetIterator docs = scorer.iterator();
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        Document document = stored.document(doc);
         ChunkSummary summary = columns.summary(doc, kind);
         ChunkRecord chunk =
             new ChunkRecord(
-                ChunkFields.series(document),
+                SeriesKeyCodec.decode(columns.binary(columns.series, doc)),
                 summary,
                 columns.long_(columns.maxLsn, doc),
-                points(document.getBinaryValue(ChunkFields.POINTS)));
+                points(columns.binary(columns.points, doc)));
         chunks.add(new StoredChunk(columns.id(doc), shardStart, chunk));
       }
     }
@@ -81,6 +78,8 @@ public final class ChunkReader {
     final NumericDocValues sum;
     final NumericDocValues sumOverflow;
     final NumericDocValues maxLsn;
+    final BinaryDocValues series;
+    final BinaryDocValues points;
 
     Columns(LeafReader reader) throws IOException {
       id = DocValues.getSortedSet(reader, ChunkFields.ID);
@@ -94,6 +93,8 @@ public final class ChunkReader {
       sum = DocValues.getNumeric(reader, ChunkFields.SUM);
       sumOverflow = DocValues.getNumeric(reader, ChunkFields.SUM_OVERFLOW);
       maxLsn = DocValues.getNumeric(reader, ChunkFields.MAX_LSN);
+      series = DocValues.getBinary(reader, ChunkFields.SERIES);
+      points = DocValues.getBinary(reader, ChunkFields.POINTS);
     }
 
     ChunkSummary summary(int doc, ValueKind kind) throws IOException {
@@ -108,6 +109,13 @@ public final class ChunkReader {
           long_(last, doc),
           long_(sum, doc),
           long_(sumOverflow, doc) != 0);
+    }
+
+    BytesRef binary(BinaryDocValues values, int doc) throws IOException {
+      if (!values.advanceExact(doc)) {
+        throw new IOException("chunk document without its series or points [doc=" + doc + "]");
+      }
+      return values.binaryValue();
     }
 
     String id(int doc) throws IOException {
