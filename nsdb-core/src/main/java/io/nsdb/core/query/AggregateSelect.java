@@ -66,11 +66,12 @@ final class AggregateSelect {
     Comparator<ChunkSource> order = chunkOrder(aggregations);
     PlainSelect.Visit ordered = (handler, ignored) -> visit.run(handler, order);
     return switch (select.groupBy().orElse(null)) {
-      case null -> global(aggregations, kind, visit);
-      case TagGroupBy tag -> byColumn(select, tag.tag().value(), aggregations, kind, limits, visit);
+      case null -> global(aggregations, kind, ordered);
+      case TagGroupBy tag ->
+          byColumn(select, tag.tag().value(), aggregations, kind, limits, ordered);
       case IntervalGroupBy interval ->
           byInterval(
-              select, interval.interval().toMillis(), aggregations, kind, range, limits, visit);
+              select, interval.interval().toMillis(), aggregations, kind, range, limits, ordered);
     };
   }
 
@@ -221,15 +222,27 @@ final class AggregateSelect {
 
   private static ChunkVisitor.Handler handler(GroupOf groups, ValueKind kind) {
     return new ChunkVisitor.Handler() {
+      // Points come series by series: the group is looked up once per series, not per point.
+      private SeriesKey lastSeries;
+      private Group lastGroup;
+
+      private Group of(SeriesKey series) {
+        if (series != lastSeries) {
+          lastSeries = series;
+          lastGroup = groups.of(series);
+        }
+        return lastGroup;
+      }
+
       @Override
       public boolean takesSummary(SeriesKey series, ChunkSummary summary) {
-        Group group = groups.of(series);
+        Group group = of(series);
         return group == null || group.takesSummary(summary);
       }
 
       @Override
       public void summary(SeriesKey series, ChunkSummary summary) {
-        Group group = groups.of(series);
+        Group group = of(series);
         if (group != null) {
           group.summary(series, summary);
         }
@@ -237,7 +250,7 @@ final class AggregateSelect {
 
       @Override
       public void point(SeriesKey series, long timestamp, long value) {
-        Group group = groups.of(series);
+        Group group = of(series);
         if (group != null) {
           group.point(series, timestamp, value);
         }
