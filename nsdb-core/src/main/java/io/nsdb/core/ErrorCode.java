@@ -32,8 +32,10 @@ public enum ErrorCode {
   INVALID_DISTINCT,
   /** A query whose answer would exceed {@code nsdb.query.max-result-rows}. */
   RESULT_TOO_LARGE,
-  /** A query that ran past {@code nsdb.query.timeout}, or was cancelled. */
+  /** A query that ran past {@code nsdb.query.timeout}. */
   QUERY_TIMEOUT,
+  /** A query whose thread was interrupted: the client went away or cancelled it. */
+  QUERY_CANCELLED,
   /** An exact BIGINT sum that does not fit 64 bits. */
   NUMERIC_OVERFLOW,
   /** A bit that is malformed on its own: bad name, non-finite value. */

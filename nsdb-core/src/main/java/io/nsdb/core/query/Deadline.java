@@ -17,7 +17,7 @@ final class Deadline {
 
   void check() {
     if (Thread.currentThread().isInterrupted()) {
-      throw new NsdbException(ErrorCode.QUERY_TIMEOUT, "query cancelled");
+      throw new NsdbException(ErrorCode.QUERY_CANCELLED, "query cancelled");
     }
     if (System.nanoTime() - deadlineNanos > 0) {
       throw new NsdbException(

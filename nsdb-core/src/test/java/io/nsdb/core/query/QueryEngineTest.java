@@ -12,12 +12,15 @@ import io.nsdb.core.engine.StorageConfig;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
 import io.nsdb.sql.parser.SqlParser;
+import io.nsdb.sql.tree.Condition;
 import io.nsdb.sql.tree.Select;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,5 +172,54 @@ class QueryEngineTest {
                         (Select) SqlParser.parse("select * from nope"),
                         NOW))
             .code());
+  }
+
+  @Test
+  void anExtraFilterIsAndedToTheWhere() {
+    insertSample();
+    Select select = (Select) SqlParser.parse("select count(*) from cpu where host = 'b'");
+    Condition extra =
+        ((Select) SqlParser.parse("select * from cpu where timestamp >= " + (NOW - 3 * HOUR)))
+            .where()
+            .orElseThrow();
+    assertEquals(3L, engine.execute(CPU, select, Optional.of(extra), NOW).rows().get(0).value());
+  }
+
+  @Test
+  void limitsStopRunawayQueriesWithAClearError() {
+    insertSample();
+    Select all = (Select) SqlParser.parse("select * from cpu");
+
+    NsdbException tooLarge =
+        assertThrows(
+            NsdbException.class,
+            () ->
+                new QueryEngine(storage, new QueryLimits(5, Duration.ofSeconds(30)))
+                    .execute(CPU, all, NOW));
+    assertEquals(ErrorCode.RESULT_TOO_LARGE, tooLarge.code());
+    assertEquals(
+        3,
+        new QueryEngine(storage, new QueryLimits(5, Duration.ofSeconds(30)))
+            .execute(CPU, (Select) SqlParser.parse("select * from cpu limit 3"), NOW)
+            .rows()
+            .size(),
+        "a LIMIT within the bound holds only that many rows");
+
+    NsdbException late =
+        assertThrows(
+            NsdbException.class,
+            () ->
+                new QueryEngine(storage, new QueryLimits(100, Duration.ofNanos(1)))
+                    .execute(CPU, all, NOW));
+    assertEquals(ErrorCode.QUERY_TIMEOUT, late.code());
+
+    Thread.currentThread().interrupt();
+    try {
+      NsdbException cancelled =
+          assertThrows(NsdbException.class, () -> engine.execute(CPU, all, NOW));
+      assertEquals(ErrorCode.QUERY_CANCELLED, cancelled.code());
+    } finally {
+      Thread.interrupted();
+    }
   }
 }
