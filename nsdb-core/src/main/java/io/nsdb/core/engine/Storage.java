@@ -30,6 +30,7 @@ import io.nsdb.sql.parser.SqlParser;
 import io.nsdb.sql.tree.Condition;
 import io.nsdb.sql.tree.Delete;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -401,13 +402,19 @@ public final class Storage implements AutoCloseable {
               .add(filter.toQuery(), Occur.FILTER)
               .add(ChunkFields.overlapping(from, to), Occur.FILTER)
               .build();
-      for (ScanSnapshot.Lease lease : snapshot.leases()) {
-        for (StoredChunk chunk :
-            ChunkReader.read(lease.searcher(), query, lease.shard().start(), kind)) {
+      // Shards are read in parallel when there are several: each is an independent index.
+      List<List<StoredChunk>> perShard =
+          (snapshot.leases().size() > 1
+                  ? snapshot.leases().parallelStream()
+                  : snapshot.leases().stream())
+              .map(lease -> readChunks(lease, query, kind))
+              .toList();
+      for (List<StoredChunk> shardChunks : perShard) {
+        for (StoredChunk chunk : shardChunks) {
           sealed.computeIfAbsent(chunk.chunk().series(), s -> new ArrayList<>()).add(chunk);
         }
       }
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       throw new NsdbException(
           ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
     } finally {
@@ -434,6 +441,15 @@ public final class Storage implements AutoCloseable {
     List<SeriesScan> series = new ArrayList<>();
     chunks.forEach((key, list) -> series.add(new SeriesScan(key, list)));
     return new Scan(kind, series);
+  }
+
+  private static List<StoredChunk> readChunks(
+      ScanSnapshot.Lease lease, Query query, ValueKind kind) {
+    try {
+      return ChunkReader.read(lease.searcher(), query, lease.shard().start(), kind);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public StorageStats stats() {
