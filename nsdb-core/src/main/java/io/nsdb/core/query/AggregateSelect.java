@@ -109,15 +109,17 @@ final class AggregateSelect {
             kind));
     List<ResultRow> rows = new ArrayList<>();
     groups.forEach((key, group) -> rows.add(row(aggregations, group, column, key, null)));
-    Comparator<ResultRow> order =
+    // The ORDER BY key in its direction, then the group's value ascending as the tie-break.
+    Comparator<ResultRow> byGroup =
         (a, b) -> PlainSelect.compareValues(a.tags().get(column), b.tags().get(column));
+    boolean descending =
+        select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false);
+    Comparator<ResultRow> order;
     if (select.orderBy().isPresent() && select.orderBy().get().column().value().equals("value")) {
-      order =
-          ((Comparator<ResultRow>) (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value()))
-              .thenComparing(order);
-    }
-    if (select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false)) {
-      order = order.reversed();
+      Comparator<ResultRow> byValue = (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value());
+      order = (descending ? byValue.reversed() : byValue).thenComparing(byGroup);
+    } else {
+      order = descending ? byGroup.reversed() : byGroup;
     }
     rows.sort(order);
     return limit(select, rows);
@@ -187,12 +189,13 @@ final class AggregateSelect {
         }
       }
     }
+    boolean descending =
+        select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false);
     if (select.orderBy().isPresent() && select.orderBy().get().column().value().equals("value")) {
+      Comparator<ResultRow> byValue = (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value());
       rows.sort(
-          ((Comparator<ResultRow>) (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value()))
-              .thenComparingLong(ResultRow::timestamp));
-    }
-    if (select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false)) {
+          (descending ? byValue.reversed() : byValue).thenComparingLong(ResultRow::timestamp));
+    } else if (descending) {
       Collections.reverse(rows);
     }
     return limit(select, rows);

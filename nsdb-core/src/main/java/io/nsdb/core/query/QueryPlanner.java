@@ -42,14 +42,12 @@ final class QueryPlanner {
     Condition resolved = NowResolver.resolve(where.get(), nowMillis);
     PointPredicate residual = PredicateCompiler.compile(resolved, schema, nowMillis);
     List<Condition> conjuncts = resolved instanceof And and ? and.operands() : List.of(resolved);
-    TimeRange range = TimeRange.ALL;
+    TimeRange range = TimeRangeExtractor.extract(resolved);
     List<SeriesFilter> filters = new ArrayList<>();
     boolean allCaptured = true;
     for (Condition conjunct : conjuncts) {
-      Optional<TimeRange> time = timeRange(conjunct);
-      if (time.isPresent()) {
-        range = range.intersect(time.get());
-        continue;
+      if (timeRange(conjunct).isPresent()) {
+        continue; // captured exactly by the extracted range
       }
       Optional<SeriesFilter> filter = seriesFilter(conjunct, schema);
       if (filter.isPresent()) {
@@ -65,7 +63,10 @@ final class QueryPlanner {
     return new Plan(range, filter, allCaptured ? Optional.empty() : Optional.of(residual));
   }
 
-  /** The exact time range of a conjunct on {@code timestamp}, if it is one. */
+  /**
+   * The exact time range of a top-level conjunct on {@code timestamp} with an integer bound, if it
+   * is one: such a conjunct needs no residual test once the scan is cut to the range.
+   */
   private static Optional<TimeRange> timeRange(Condition conjunct) {
     if (conjunct instanceof Comparison c
         && c.column().value().equals("timestamp")

@@ -46,14 +46,17 @@
  *   <li><b>Global</b> (no GROUP BY): exactly one row, even over no points.
  *   <li><b>GROUP BY c</b> (any dimension or tag: NSDb's tag-only rule is lifted): one row per
  *       distinct value of c among the selected points (points lacking c belong to no group), with c
- *       in {@code tags}. Ordered by c ascending, or by ORDER BY c or value; then LIMIT.
+ *       in {@code tags}. Ordered by c ascending, or by ORDER BY c or value (value in its direction,
+ *       ties by c ascending); then LIMIT.
  *   <li><b>GROUP BY INTERVAL d</b>: buckets {@code [k*d, (k+1)*d)} aligned to the epoch. They span
  *       from the bucket of the range's lower bound to the bucket of its upper bound, where the
- *       range is the WHERE's time range and, on an unbounded side, the selected points' extent (no
- *       points and an unbounded side: no rows). Empty buckets inside are returned, with count 0 and
- *       null for the other aggregations. {@code SINCE g} keeps only points with timestamp {@code >=
- *       now - g} (and so only the buckets from there on). Ordered by timestamp ascending (ORDER BY
- *       timestamp DESC reverses); then LIMIT.
+ *       range is the WHERE's time range (see {@link io.nsdb.core.query.TimeRangeExtractor}: AND
+ *       intersects, OR takes the hull, NOT is pushed inwards) and, on an unbounded side, the
+ *       selected points' extent (no points and an unbounded side: no rows). Empty buckets inside
+ *       are returned, with count 0 and null for the other aggregations. {@code SINCE g} keeps only
+ *       points with timestamp {@code >= now - g} (and so only the buckets from there on). Ordered
+ *       by timestamp ascending (ORDER BY timestamp DESC reverses; ORDER BY value orders by value in
+ *       its direction, ties by timestamp ascending); then LIMIT.
  * </ul>
  */
 package io.nsdb.core.query;
