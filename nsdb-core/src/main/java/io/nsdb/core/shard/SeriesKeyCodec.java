@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -60,7 +61,29 @@ final class SeriesKeyCodec {
     }
   }
 
+  /**
+   * Decoded keys by their bytes. A scan meets each series once per chunk; decoding it once, and
+   * handing out one instance per series, makes the grouping that follows compare by identity.
+   * Bounded: cleared when it outgrows {@link #CACHE_LIMIT} series.
+   */
+  private static final Map<BytesRef, SeriesKey> CACHE = new ConcurrentHashMap<>();
+
+  private static final int CACHE_LIMIT = 1 << 17;
+
   static SeriesKey decode(BytesRef ref) {
+    SeriesKey cached = CACHE.get(ref);
+    if (cached != null) {
+      return cached;
+    }
+    SeriesKey decoded = decodeUncached(ref);
+    if (CACHE.size() >= CACHE_LIMIT) {
+      CACHE.clear();
+    }
+    CACHE.put(BytesRef.deepCopyOf(ref), decoded);
+    return decoded;
+  }
+
+  private static SeriesKey decodeUncached(BytesRef ref) {
     try {
       DataInputStream in =
           new DataInputStream(new ByteArrayInputStream(ref.bytes, ref.offset, ref.length));
