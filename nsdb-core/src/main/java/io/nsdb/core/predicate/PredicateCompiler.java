@@ -111,16 +111,7 @@ public final class PredicateCompiler {
     }
     Column known = schema.columns().get(column.value());
     if (known == null) {
-      throw new NsdbException(
-          ErrorCode.UNKNOWN_COLUMN,
-          column.position()
-              + ": unknown column [metric="
-              + schema.metric()
-              + ", column="
-              + column.value()
-              + ", columns="
-              + String.join(", ", schema.columns().keySet())
-              + "]");
+      throw schema.unknownColumn(column.value(), column.position());
     }
     return known.type();
   }

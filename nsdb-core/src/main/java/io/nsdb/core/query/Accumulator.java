@@ -55,17 +55,12 @@ abstract class Accumulator {
   }
 
   Number box(long raw) {
-    return kind == ValueKind.DOUBLE ? (Number) Double.longBitsToDouble(raw) : (Number) raw;
+    return PlainSelect.box(kind, raw);
   }
 
   /** Compares two raw values of this kind numerically. */
   int compare(long a, long b) {
-    if (kind == ValueKind.LONG) {
-      return Long.compare(a, b);
-    }
-    double x = Double.longBitsToDouble(a);
-    double y = Double.longBitsToDouble(b);
-    return x < y ? -1 : (x > y ? 1 : 0);
+    return PlainSelect.compareRaw(kind, a, b);
   }
 
   static boolean isBuiltIn(String column) {

@@ -99,15 +99,6 @@ final class SelectBinder {
     if (name.equals("value") || name.equals("timestamp") || schema.columns().containsKey(name)) {
       return;
     }
-    throw new NsdbException(
-        ErrorCode.UNKNOWN_COLUMN,
-        column.position()
-            + ": unknown column [metric="
-            + schema.metric()
-            + ", column="
-            + name
-            + ", columns="
-            + String.join(", ", schema.columns().keySet())
-            + "]");
+    throw schema.unknownColumn(name, column.position());
   }
 }

@@ -5,6 +5,7 @@ import io.nsdb.core.NsdbException;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.ColumnType;
 import io.nsdb.core.model.MetricKey;
+import io.nsdb.sql.SourcePosition;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -131,5 +132,22 @@ public record Schema(MetricKey metric, ColumnType valueType, Map<String, Column>
       case Integer i -> i.longValue();
       default -> value;
     };
+  }
+
+  /**
+   * The error for a statement naming a column this metric does not have, at {@code position} (the
+   * SQL {@code line L:C}).
+   */
+  public NsdbException unknownColumn(String column, SourcePosition position) {
+    return new NsdbException(
+        ErrorCode.UNKNOWN_COLUMN,
+        position
+            + ": unknown column [metric="
+            + metric
+            + ", column="
+            + column
+            + ", columns="
+            + String.join(", ", columns.keySet())
+            + "]");
   }
 }
