@@ -142,7 +142,13 @@ public final class Storage implements AutoCloseable {
           return; // dropped later, and the drop is already on disk
         }
         MetricStore store = store(insert.metric());
-        List<Bit> bits = insert.bits().stream().map(schema.get()::conform).toList();
+        if (logged.lastLsn() <= store.coveredLsn()) {
+          // Already in Lucene commits, or written to an earlier incarnation of a metric dropped
+          // since: its columns may not even be in today's schema.
+          return;
+        }
+        Schema current = catalog.accept(insert.metric(), insert.bits());
+        List<Bit> bits = insert.bits().stream().map(current::conform).toList();
         store.apply(bits, lsn, now());
       }
       case LogEntry.Delete delete -> {

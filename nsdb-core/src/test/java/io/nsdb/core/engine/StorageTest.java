@@ -204,6 +204,21 @@ class StorageTest {
   }
 
   @Test
+  void aMetricDroppedAndCreatedAgainWithOtherTypesRecovers() {
+    open();
+    storage.insert(CPU, List.of(new Bit(1, 1.5, Map.of("host", "a", "cores", 4L), Map.of())));
+    storage.dropMetric(CPU);
+    storage.insert(CPU, List.of(new Bit(2, 7L, Map.of("cores", "many"), Map.of())));
+    storage.abandon();
+
+    open();
+    Scan scan = storage.scan(CPU, Long.MIN_VALUE, Long.MAX_VALUE, SeriesFilter.ALL);
+    assertEquals(1, scan.series().size());
+    assertEquals("many", scan.series().get(0).series().column("cores"));
+    assertEquals(1, scan.countPoints(Long.MIN_VALUE, Long.MAX_VALUE));
+  }
+
+  @Test
   void dropNamespaceRemovesEveryMetricOfIt() {
     open();
     MetricKey mem = new MetricKey("db", "ns", "mem");
