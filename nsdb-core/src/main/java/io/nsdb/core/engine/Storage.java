@@ -452,7 +452,7 @@ public final class Storage implements AutoCloseable {
   private static List<StoredChunk> readChunks(
       ScanSnapshot.Lease lease, Query query, ValueKind kind) {
     try {
-      return ChunkReader.read(lease.searcher(), query, lease.shard().start(), kind);
+      return ChunkReader.read(lease.searcher(), query, lease.shard().start(), kind, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

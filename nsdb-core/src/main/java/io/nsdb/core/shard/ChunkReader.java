@@ -30,8 +30,19 @@ public final class ChunkReader {
 
   private ChunkReader() {}
 
+  /** The matching chunks, with their identities (needed to replace them). */
   public static List<StoredChunk> read(
       IndexSearcher searcher, Query query, long shardStart, ValueKind kind) throws IOException {
+    return read(searcher, query, shardStart, kind, true);
+  }
+
+  /**
+   * The matching chunks; without {@code withIds} their identity is null, which spares a string per
+   * chunk on the query path.
+   */
+  public static List<StoredChunk> read(
+      IndexSearcher searcher, Query query, long shardStart, ValueKind kind, boolean withIds)
+      throws IOException {
     List<StoredChunk> chunks = new ArrayList<>();
     Weight weight =
         searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -55,7 +66,7 @@ public final class ChunkReader {
                 summary,
                 columns.long_(columns.maxLsn, doc),
                 points(columns.binary(columns.points, doc)));
-        chunks.add(new StoredChunk(columns.id(doc), shardStart, chunk));
+        chunks.add(new StoredChunk(withIds ? columns.id(doc) : null, shardStart, chunk));
       }
     }
     return chunks;
