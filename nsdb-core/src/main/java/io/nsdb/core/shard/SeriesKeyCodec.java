@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * A series key as the bytes of a chunk document's {@code @series} stored field: for dimensions then
+ * A series key as the bytes of a chunk document's {@code @series} doc value: for dimensions then
  * tags, a count and per column its name, a type byte (S string, L long, D double) and the value.
  * Columns are written sorted by name, so one series always has one encoding.
  */
