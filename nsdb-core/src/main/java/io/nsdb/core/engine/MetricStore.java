@@ -13,6 +13,7 @@ import io.nsdb.core.head.SortedPoints;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
 import io.nsdb.core.predicate.PointPredicate;
+import io.nsdb.core.predicate.Truth;
 import io.nsdb.core.scan.SeriesFilter;
 import io.nsdb.core.shard.ChunkReader;
 import io.nsdb.core.shard.ChunkRecord;
@@ -280,6 +281,24 @@ final class MetricStore {
       shard.refresh();
     }
     return removed;
+  }
+
+  /**
+   * Write lock. Keeps only points from {@code cutoff} on: seals the head's older buffers, deletes
+   * whole expired shards, rewrites the one straddling the cutoff, and commits if anything went.
+   */
+  void applyRetention(long cutoff) {
+    long boundary = sharding.floor(cutoff);
+    seal(buffer -> buffer.shardStart() <= boundary);
+    int droppedShards = dropShardsBefore(cutoff);
+    long removed =
+        rewrite(
+            (series, timestamp, value) -> timestamp < cutoff ? Truth.TRUE : Truth.FALSE,
+            boundary,
+            boundary);
+    if (droppedShards > 0 || removed > 0) {
+      commit();
+    }
   }
 
   /** Write lock. Deletes whole shards that end before {@code cutoff}; returns how many. */

@@ -7,23 +7,16 @@ import io.nsdb.core.codec.ValueKind;
 import io.nsdb.core.commitlog.CommitLog;
 import io.nsdb.core.commitlog.LogEntry;
 import io.nsdb.core.commitlog.LoggedEntry;
-import io.nsdb.core.head.SeriesKey;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.ColumnType;
 import io.nsdb.core.model.MetricKey;
 import io.nsdb.core.predicate.NowResolver;
 import io.nsdb.core.predicate.PointPredicate;
 import io.nsdb.core.predicate.PredicateCompiler;
-import io.nsdb.core.predicate.Truth;
-import io.nsdb.core.scan.ChunkSource;
 import io.nsdb.core.scan.Scan;
 import io.nsdb.core.scan.SeriesFilter;
-import io.nsdb.core.scan.SeriesScan;
 import io.nsdb.core.schema.MetricInfo;
 import io.nsdb.core.schema.Schema;
-import io.nsdb.core.shard.ChunkFields;
-import io.nsdb.core.shard.ChunkReader;
-import io.nsdb.core.shard.StoredChunk;
 import io.nsdb.core.shard.TimeSharding;
 import io.nsdb.sql.SqlFormatter;
 import io.nsdb.sql.parser.SqlParser;
@@ -34,8 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,9 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -401,60 +389,11 @@ public final class Storage implements AutoCloseable {
     } finally {
       store.lock.readLock().unlock();
     }
-    Map<SeriesKey, List<StoredChunk>> sealed = new LinkedHashMap<>();
     try {
-      Query query =
-          new BooleanQuery.Builder()
-              .add(filter.toQuery(), Occur.FILTER)
-              .add(ChunkFields.overlapping(from, to), Occur.FILTER)
-              .build();
-      // Shards are read in parallel when there are several: each is an independent index.
-      List<List<StoredChunk>> perShard =
-          (snapshot.leases().size() > 1
-                  ? snapshot.leases().parallelStream()
-                  : snapshot.leases().stream())
-              .map(lease -> readChunks(lease, query, kind))
-              .toList();
-      for (List<StoredChunk> shardChunks : perShard) {
-        for (StoredChunk chunk : shardChunks) {
-          sealed.computeIfAbsent(chunk.chunk().series(), s -> new ArrayList<>()).add(chunk);
-        }
-      }
+      return ScanAssembly.assemble(snapshot, from, to, filter, kind);
     } catch (UncheckedIOException e) {
       throw new NsdbException(
           ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
-    } finally {
-      for (ScanSnapshot.Lease lease : snapshot.leases()) {
-        lease.shard().release(lease.searcher());
-      }
-    }
-    for (StoredChunk chunk : snapshot.pending()) {
-      sealed.computeIfAbsent(chunk.chunk().series(), s -> new ArrayList<>()).add(chunk);
-    }
-    Map<SeriesKey, List<ChunkSource>> chunks = new LinkedHashMap<>();
-    sealed.forEach(
-        (series, list) -> {
-          list.sort(Comparator.comparingLong(c -> c.chunk().maxLsn()));
-          List<ChunkSource> sources = new ArrayList<>();
-          list.forEach(c -> sources.add(new ChunkSource.Sealed(c.chunk())));
-          chunks.put(series, sources);
-        });
-    for (ScanSnapshot.HeadPoints head : snapshot.head()) {
-      chunks
-          .computeIfAbsent(head.series(), s -> new ArrayList<>())
-          .add(new ChunkSource.Head(head.points()));
-    }
-    List<SeriesScan> series = new ArrayList<>();
-    chunks.forEach((key, list) -> series.add(new SeriesScan(key, list)));
-    return new Scan(kind, series);
-  }
-
-  private static List<StoredChunk> readChunks(
-      ScanSnapshot.Lease lease, Query query, ValueKind kind) {
-    try {
-      return ChunkReader.read(lease.searcher(), query, lease.shard().start(), kind, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -551,22 +490,7 @@ public final class Storage implements AutoCloseable {
         continue;
       }
       long cutoff = now() - info.retention().toMillis();
-      withWriteLock(
-          store,
-          () -> {
-            long boundary = store.sharding().floor(cutoff);
-            // Head points of expired or straddling shards go to their shards first.
-            store.seal(buffer -> buffer.shardStart() <= boundary);
-            int dropped = store.dropShardsBefore(cutoff);
-            long removed =
-                store.rewrite(
-                    (series, timestamp, value) -> timestamp < cutoff ? Truth.TRUE : Truth.FALSE,
-                    boundary,
-                    boundary);
-            if (dropped > 0 || removed > 0) {
-              store.commit();
-            }
-          });
+      withWriteLock(store, () -> store.applyRetention(cutoff));
     }
   }
 
