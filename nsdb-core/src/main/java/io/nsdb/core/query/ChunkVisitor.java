@@ -29,6 +29,14 @@ final class ChunkVisitor {
     void summary(SeriesKey series, ChunkSummary summary);
 
     void point(SeriesKey series, long timestamp, long value);
+
+    /**
+     * Whether a sealed chunk can be passed over unread because none of its points could change the
+     * answer (a LIMIT already holds better rows); checked before anything else.
+     */
+    default boolean skips(SeriesKey series, ChunkSummary summary) {
+      return false;
+    }
   }
 
   private final TimeRange range;
@@ -67,6 +75,9 @@ final class ChunkVisitor {
         switch (chunk) {
           case ChunkSource.Sealed sealed -> {
             ChunkSummary summary = sealed.record().summary();
+            if (handler.skips(key, summary)) {
+              continue;
+            }
             if (residual.isEmpty()
                 && sealed.within(range.from(), range.to())
                 && handler.takesSummary(key, summary)) {

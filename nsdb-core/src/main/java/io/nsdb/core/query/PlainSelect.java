@@ -39,8 +39,29 @@ final class PlainSelect {
     long limit = select.limit().orElse(Long.MAX_VALUE);
     // The worst rows first, so the head is the one to drop when over the limit.
     PriorityQueue<PointRow> kept = new PriorityQueue<>(order.reversed());
+    // Ordered by time with a LIMIT, a chunk that starts after (or, descending, ends before) the
+    // worst row kept cannot contribute: it is passed over, and chunks come in the order that
+    // makes that happen soonest.
+    boolean byTime = select.orderBy().map(o -> o.column().value().equals("timestamp")).orElse(true);
+    boolean descending =
+        select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false);
+    Comparator<ChunkSource> chunkOrder =
+        !byTime || limit == Long.MAX_VALUE
+            ? null
+            : descending
+                ? Comparator.comparingLong(ChunkSource::maxTimestamp).reversed()
+                : Comparator.comparingLong(ChunkSource::minTimestamp);
     visit.run(
         new ChunkVisitor.Handler() {
+          @Override
+          public boolean skips(SeriesKey series, ChunkSummary summary) {
+            if (chunkOrder == null || kept.size() < limit) {
+              return false;
+            }
+            long worst = kept.peek().timestamp();
+            return descending ? summary.maxTimestamp() < worst : summary.minTimestamp() > worst;
+          }
+
           @Override
           public boolean takesSummary(SeriesKey series, ChunkSummary summary) {
             return false;
@@ -59,7 +80,8 @@ final class PlainSelect {
               throw tooLarge(limits);
             }
           }
-        });
+        },
+        chunkOrder);
     List<PointRow> sorted = new ArrayList<>(kept);
     sorted.sort(order);
     Set<String> projection = projection(select);

@@ -222,4 +222,19 @@ class QueryEngineTest {
       Thread.interrupted();
     }
   }
+
+  @Test
+  void aLimitOrderedByTimeKeepsTheRightRowsWhileSkippingChunks() {
+    List<Bit> bits = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      bits.add(bit(i * 1000L, i, "h" + (i % 3), "eu"));
+    }
+    storage.insert(CPU, bits);
+    storage.flush(); // 50 sealed chunks of up to 4 points: most are passed over
+
+    List<ResultRow> latest = query("select * from cpu order by timestamp desc limit 3");
+    assertEquals(List.of(199L, 198L, 197L), latest.stream().map(ResultRow::value).toList());
+    List<ResultRow> earliest = query("select * from cpu where host <> 'h0' limit 3");
+    assertEquals(List.of(1L, 2L, 4L), earliest.stream().map(ResultRow::value).toList());
+  }
 }
