@@ -17,6 +17,9 @@ import io.nsdb.core.scan.Scan;
 import io.nsdb.core.scan.SeriesFilter;
 import io.nsdb.core.schema.MetricInfo;
 import io.nsdb.core.schema.Schema;
+import io.nsdb.core.shard.ChunkFields;
+import io.nsdb.core.shard.ChunkReader;
+import io.nsdb.core.shard.StoredChunk;
 import io.nsdb.core.shard.TimeSharding;
 import io.nsdb.sql.SqlFormatter;
 import io.nsdb.sql.parser.SqlParser;
@@ -36,6 +39,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -394,6 +401,64 @@ public final class Storage implements AutoCloseable {
     } catch (UncheckedIOException e) {
       throw new NsdbException(
           ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
+    }
+  }
+
+  /**
+   * An aggregation's view of [from, to]: every chunk of the series {@code filter} selects, as its
+   * summary where the consumer takes it, else its compressed points, and the head's points one by
+   * one; no series keys. Sees every write acknowledged before it started.
+   */
+  public void summarize(
+      MetricKey metric,
+      long from,
+      long to,
+      SeriesFilter filter,
+      ChunkReader.SummaryConsumer consumer) {
+    ensureOpen();
+    ValueKind kind = kindOf(schemaOrFail(metric));
+    MetricStore store = existingStore(metric);
+    if (store == null || from > to) {
+      return;
+    }
+    ScanSnapshot snapshot;
+    store.lock.readLock().lock();
+    try {
+      snapshot = store.snapshot(from, to, filter);
+    } finally {
+      store.lock.readLock().unlock();
+    }
+    try {
+      Query query =
+          new BooleanQuery.Builder()
+              .add(filter.toQuery(), Occur.FILTER)
+              .add(ChunkFields.overlapping(from, to), Occur.FILTER)
+              .build();
+      for (ScanSnapshot.Lease lease : snapshot.leases()) {
+        ChunkReader.summarize(lease.searcher(), query, kind, consumer);
+      }
+    } catch (IOException e) {
+      throw new NsdbException(
+          ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
+    } finally {
+      for (ScanSnapshot.Lease lease : snapshot.leases()) {
+        lease.shard().release(lease.searcher());
+      }
+    }
+    for (StoredChunk chunk : snapshot.pending()) {
+      if (consumer.takes(chunk.chunk().summary())) {
+        consumer.summary(chunk.chunk().summary());
+      } else {
+        consumer.encoded(new BytesRef(chunk.chunk().points()));
+      }
+    }
+    for (ScanSnapshot.HeadPoints head : snapshot.head()) {
+      for (int i = 0; i < head.points().size(); i++) {
+        long timestamp = head.points().timestamps()[i];
+        if (timestamp >= from && timestamp <= to) {
+          consumer.point(timestamp, head.points().values()[i]);
+        }
+      }
     }
   }
 

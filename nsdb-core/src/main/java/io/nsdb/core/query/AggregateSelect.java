@@ -1,9 +1,12 @@
 package io.nsdb.core.query;
 
+import io.nsdb.core.codec.ChunkCodec;
+import io.nsdb.core.codec.ChunkDecoder;
 import io.nsdb.core.codec.ChunkSummary;
 import io.nsdb.core.codec.ValueKind;
 import io.nsdb.core.head.SeriesKey;
 import io.nsdb.core.scan.ChunkSource;
+import io.nsdb.core.shard.ChunkReader;
 import io.nsdb.sql.tree.AggregateFunction;
 import io.nsdb.sql.tree.Aggregation;
 import io.nsdb.sql.tree.IntervalGroupBy;
@@ -18,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Global aggregations, GROUP BY a column and GROUP BY INTERVAL, over points and over whole-chunk
@@ -79,6 +84,77 @@ final class AggregateSelect {
       List<Aggregation> aggregations, ValueKind kind, PlainSelect.Visit visit) {
     Group group = new Group(aggregations, kind);
     visit.run(handler(series -> group, kind));
+    return List.of(row(aggregations, group, null, null, null));
+  }
+
+  /**
+   * Whether a global aggregation can run on {@link #globalFromSummaries}: every aggregation is one
+   * a summary answers and none needs the series (count(*), count of value or timestamp, sum, min,
+   * max, avg).
+   */
+  static boolean summariesSuffice(Select select) {
+    if (select.groupBy().isPresent()) {
+      return false;
+    }
+    for (Aggregation aggregation : select.aggregations()) {
+      boolean ok =
+          switch (aggregation.function()) {
+            case COUNT ->
+                !aggregation.distinct()
+                    && aggregation.column().map(c -> Accumulator.isBuiltIn(c.value())).orElse(true);
+            case SUM, MIN, MAX, AVG -> true;
+            case FIRST, LAST -> false;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A global aggregation straight from chunk summaries (and the points of the chunks they do not
+   * answer for), without building chunk records or reading series: the fast path of {@code
+   * count(*)} and friends when the WHERE is only a time range and series filter.
+   */
+  static List<ResultRow> globalFromSummaries(
+      Select select,
+      ValueKind kind,
+      TimeRange range,
+      Deadline deadline,
+      Consumer<ChunkReader.SummaryConsumer> source) {
+    List<Aggregation> aggregations = select.aggregations();
+    Group group = new Group(aggregations, kind);
+    ChunkDecoder decoder = ChunkCodec.decoder();
+    source.accept(
+        new ChunkReader.SummaryConsumer() {
+          @Override
+          public boolean takes(ChunkSummary summary) {
+            deadline.check();
+            return summary.minTimestamp() >= range.from()
+                && summary.maxTimestamp() <= range.to()
+                && group.takesSummary(summary);
+          }
+
+          @Override
+          public void summary(ChunkSummary summary) {
+            group.summary(null, summary);
+          }
+
+          @Override
+          public void encoded(BytesRef points) {
+            decoder.reset(points.bytes, points.offset, points.length);
+            decoder.seek(range.from());
+            while (decoder.next() && decoder.timestamp() <= range.to()) {
+              group.point(null, decoder.timestamp(), decoder.rawValue());
+            }
+          }
+
+          @Override
+          public void point(long timestamp, long value) {
+            group.point(null, timestamp, value);
+          }
+        });
     return List.of(row(aggregations, group, null, null, null));
   }
 

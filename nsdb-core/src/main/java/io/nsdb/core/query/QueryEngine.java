@@ -76,7 +76,21 @@ public final class QueryEngine {
           new ChunkVisitor(scanned, plan.residual(), deadline).visit(scan, handler, order);
         };
     List<ResultRow> rows;
-    if (select.isAggregate()) {
+    if (select.isAggregate()
+        && plan.residual().isEmpty()
+        && AggregateSelect.summariesSuffice(select)) {
+      rows =
+          AggregateSelect.globalFromSummaries(
+              select,
+              kind,
+              scanned,
+              deadline,
+              consumer -> {
+                if (!scanned.isEmpty()) {
+                  storage.summarize(metric, scanned.from(), scanned.to(), plan.filter(), consumer);
+                }
+              });
+    } else if (select.isAggregate()) {
       rows = AggregateSelect.rows(select, kind, range, limits, visit);
     } else if (select.distinct()) {
       rows = PlainSelect.distinct(select, schema, limits, visit);

@@ -72,6 +72,55 @@ public final class ChunkReader {
     return chunks;
   }
 
+  /**
+   * Receives what an aggregation reads: chunks as summaries when it takes them, else encoded, and
+   * (from the head) single points.
+   */
+  public interface SummaryConsumer {
+    /** Whether the summary answers for the chunk; otherwise {@link #encoded} gets its points. */
+    boolean takes(ChunkSummary summary);
+
+    void summary(ChunkSummary summary);
+
+    /** The chunk's compressed points; valid only during the call. */
+    void encoded(BytesRef points);
+
+    /** A point not yet in any chunk: timestamp and raw value bits. */
+    void point(long timestamp, long value);
+  }
+
+  /**
+   * The matching chunks as summaries, or as compressed points where a summary does not answer,
+   * without building records or reading series keys: the path of aggregations that need neither.
+   */
+  public static void summarize(
+      IndexSearcher searcher, Query query, ValueKind kind, SummaryConsumer consumer)
+      throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      LeafReader reader = leaf.reader();
+      Bits live = reader.getLiveDocs();
+      Columns columns = new Columns(reader);
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        ChunkSummary summary = columns.summary(doc, kind);
+        if (consumer.takes(summary)) {
+          consumer.summary(summary);
+        } else {
+          consumer.encoded(columns.binary(columns.points, doc));
+        }
+      }
+    }
+  }
+
   private static byte[] points(BytesRef stored) {
     return Arrays.copyOfRange(stored.bytes, stored.offset, stored.offset + stored.length);
   }
