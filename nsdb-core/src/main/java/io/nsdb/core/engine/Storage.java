@@ -462,6 +462,71 @@ public final class Storage implements AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #summarize}, for GROUP BY {@code column}: each chunk and head point comes with the
+   * column's value; series without the column are left out.
+   */
+  public void summarizeGrouped(
+      MetricKey metric,
+      long from,
+      long to,
+      SeriesFilter filter,
+      String column,
+      ChunkReader.GroupedConsumer consumer) {
+    ensureOpen();
+    Schema schema = schemaOrFail(metric);
+    ValueKind kind = kindOf(schema);
+    ColumnType type = schema.columns().get(column).type();
+    MetricStore store = existingStore(metric);
+    if (store == null || from > to) {
+      return;
+    }
+    ScanSnapshot snapshot;
+    store.lock.readLock().lock();
+    try {
+      snapshot = store.snapshot(from, to, filter);
+    } finally {
+      store.lock.readLock().unlock();
+    }
+    try {
+      Query query =
+          new BooleanQuery.Builder()
+              .add(filter.toQuery(), Occur.FILTER)
+              .add(ChunkFields.overlapping(from, to), Occur.FILTER)
+              .build();
+      for (ScanSnapshot.Lease lease : snapshot.leases()) {
+        ChunkReader.summarizeGrouped(lease.searcher(), query, kind, column, type, consumer);
+      }
+    } catch (IOException e) {
+      throw new NsdbException(
+          ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
+    } finally {
+      for (ScanSnapshot.Lease lease : snapshot.leases()) {
+        lease.shard().release(lease.searcher());
+      }
+    }
+    for (StoredChunk chunk : snapshot.pending()) {
+      Object group = chunk.chunk().series().column(column);
+      if (group == null) {
+        continue;
+      }
+      if (consumer.takes(group, chunk.chunk().summary())) {
+        consumer.summary(group, chunk.chunk().summary());
+      } else {
+        consumer.encoded(group, new BytesRef(chunk.chunk().points()));
+      }
+    }
+    for (ScanSnapshot.HeadPoints head : snapshot.head()) {
+      Object group = head.series().column(column);
+      for (int i = 0; group != null && i < head.points().size(); i++) {
+        long timestamp = head.points().timestamps()[i];
+        if (timestamp >= from && timestamp <= to) {
+          consumer.point(group, timestamp, head.points().values()[i]);
+        }
+      }
+    }
+  }
+
   public StorageStats stats() {
     StorageStats.Builder builder = new StorageStats.Builder();
     for (MetricStore store : stores.values()) {

@@ -88,12 +88,12 @@ final class AggregateSelect {
   }
 
   /**
-   * Whether a global aggregation can run on {@link #globalFromSummaries}: every aggregation is one
-   * a summary answers and none needs the series (count(*), count of value or timestamp, sum, min,
-   * max, avg).
+   * Whether a global or GROUP BY column aggregation can run on summaries ({@link
+   * #globalFromSummaries}, {@link #byColumnFromSummaries}): every aggregation is one a summary
+   * answers and none needs the series (count(*), count of value or timestamp, sum, min, max, avg).
    */
   static boolean summariesSuffice(Select select) {
-    if (select.groupBy().isPresent()) {
+    if (select.groupBy().orElse(null) instanceof IntervalGroupBy) {
       return false;
     }
     for (Aggregation aggregation : select.aggregations()) {
@@ -170,19 +170,81 @@ final class AggregateSelect {
         handler(
             series -> {
               Object key = series.column(column);
-              if (key == null) {
-                return null;
-              }
-              if (key instanceof Double d && d == 0) {
-                key = 0.0;
-              }
-              Group group = groups.computeIfAbsent(key, k -> new Group(aggregations, kind));
-              if (groups.size() > limits.maxRows()) {
-                throw PlainSelect.tooLarge(limits);
-              }
-              return group;
+              return key == null ? null : group(groups, key, aggregations, kind, limits);
             },
             kind));
+    return groupRows(select, column, aggregations, groups);
+  }
+
+  /** The group of {@code key} (-0.0 and 0.0 are one), created on first use within the limit. */
+  private static Group group(
+      Map<Object, Group> groups,
+      Object key,
+      List<Aggregation> aggregations,
+      ValueKind kind,
+      QueryLimits limits) {
+    Object normalized = key instanceof Double d && d == 0 ? (Object) 0.0 : key;
+    Group group = groups.computeIfAbsent(normalized, k -> new Group(aggregations, kind));
+    if (groups.size() > limits.maxRows()) {
+      throw PlainSelect.tooLarge(limits);
+    }
+    return group;
+  }
+
+  /**
+   * GROUP BY a column straight from chunk summaries, the group read from the column's doc values:
+   * no chunk records, no series keys. For aggregations {@link #summariesSuffice} accepts.
+   */
+  static List<ResultRow> byColumnFromSummaries(
+      Select select,
+      String column,
+      ValueKind kind,
+      TimeRange range,
+      QueryLimits limits,
+      Deadline deadline,
+      Consumer<ChunkReader.GroupedConsumer> source) {
+    List<Aggregation> aggregations = select.aggregations();
+    Map<Object, Group> groups = new HashMap<>();
+    Group unfed = new Group(aggregations, kind);
+    ChunkDecoder decoder = ChunkCodec.decoder();
+    source.accept(
+        new ChunkReader.GroupedConsumer() {
+          @Override
+          public boolean takes(Object key, ChunkSummary summary) {
+            deadline.check();
+            // Asked of a group that never saw a point: whether a summary answers does not depend
+            // on what a group holds here, and a group is created only for points in range.
+            return summary.minTimestamp() >= range.from()
+                && summary.maxTimestamp() <= range.to()
+                && unfed.takesSummary(summary);
+          }
+
+          @Override
+          public void summary(Object key, ChunkSummary summary) {
+            group(groups, key, aggregations, kind, limits).summary(null, summary);
+          }
+
+          @Override
+          public void encoded(Object key, BytesRef points) {
+            decoder.reset(points.bytes, points.offset, points.length);
+            decoder.seek(range.from());
+            while (decoder.next() && decoder.timestamp() <= range.to()) {
+              group(groups, key, aggregations, kind, limits)
+                  .point(null, decoder.timestamp(), decoder.rawValue());
+            }
+          }
+
+          @Override
+          public void point(Object key, long timestamp, long value) {
+            group(groups, key, aggregations, kind, limits).point(null, timestamp, value);
+          }
+        });
+    return groupRows(select, column, aggregations, groups);
+  }
+
+  /** The rows of GROUP BY a column, ordered and cut as the package documentation says. */
+  private static List<ResultRow> groupRows(
+      Select select, String column, List<Aggregation> aggregations, Map<Object, Group> groups) {
     List<ResultRow> rows = new ArrayList<>();
     groups.forEach((key, group) -> rows.add(row(aggregations, group, column, key, null)));
     // The ORDER BY key in its direction, then the group's value ascending as the tie-break.

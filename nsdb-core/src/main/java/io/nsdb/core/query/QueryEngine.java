@@ -12,6 +12,7 @@ import io.nsdb.sql.tree.And;
 import io.nsdb.sql.tree.Condition;
 import io.nsdb.sql.tree.IntervalGroupBy;
 import io.nsdb.sql.tree.Select;
+import io.nsdb.sql.tree.TagGroupBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,9 +77,27 @@ public final class QueryEngine {
           new ChunkVisitor(scanned, plan.residual(), deadline).visit(scan, handler, order);
         };
     List<ResultRow> rows;
-    if (select.isAggregate()
-        && plan.residual().isEmpty()
-        && AggregateSelect.summariesSuffice(select)) {
+    boolean summaries =
+        select.isAggregate()
+            && plan.residual().isEmpty()
+            && AggregateSelect.summariesSuffice(select);
+    if (summaries && select.groupBy().orElse(null) instanceof TagGroupBy tag) {
+      String column = tag.tag().value();
+      rows =
+          AggregateSelect.byColumnFromSummaries(
+              select,
+              column,
+              kind,
+              scanned,
+              limits,
+              deadline,
+              consumer -> {
+                if (!scanned.isEmpty()) {
+                  storage.summarizeGrouped(
+                      metric, scanned.from(), scanned.to(), plan.filter(), column, consumer);
+                }
+              });
+    } else if (summaries) {
       rows =
           AggregateSelect.globalFromSummaries(
               select,

@@ -2,10 +2,13 @@ package io.nsdb.core.shard;
 
 import io.nsdb.core.codec.ChunkSummary;
 import io.nsdb.core.codec.ValueKind;
+import io.nsdb.core.model.ColumnType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
@@ -21,6 +24,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.NumericUtils;
 
 /**
  * Reads chunk documents matching a query back into {@link StoredChunk}s: summary from doc values,
@@ -118,6 +122,102 @@ public final class ChunkReader {
           consumer.encoded(columns.binary(columns.points, doc));
         }
       }
+    }
+  }
+
+  /**
+   * Receives what a grouped aggregation reads, each chunk or point with its group: the value of the
+   * grouping column (String, Long or Double), never null.
+   */
+  public interface GroupedConsumer {
+    boolean takes(Object group, ChunkSummary summary);
+
+    void summary(Object group, ChunkSummary summary);
+
+    /** The chunk's compressed points; valid only during the call. */
+    void encoded(Object group, BytesRef points);
+
+    /** A point not yet in any chunk. */
+    void point(Object group, long timestamp, long value);
+  }
+
+  /**
+   * Like {@link #summarize}, each chunk with the value of {@code column} from its doc values (read
+   * once per distinct value and segment); chunks whose series lacks the column are left out.
+   *
+   * @param type how the column is indexed: VARCHAR as terms, integers as longs, DECIMAL as doubles
+   */
+  public static void summarizeGrouped(
+      IndexSearcher searcher,
+      Query query,
+      ValueKind kind,
+      String column,
+      ColumnType type,
+      GroupedConsumer consumer)
+      throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      LeafReader reader = leaf.reader();
+      Bits live = reader.getLiveDocs();
+      Columns columns = new Columns(reader);
+      GroupValues groups = new GroupValues(reader, column, type);
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        Object group = groups.of(doc);
+        if (group == null) {
+          continue;
+        }
+        ChunkSummary summary = columns.summary(doc, kind);
+        if (consumer.takes(group, summary)) {
+          consumer.summary(group, summary);
+        } else {
+          consumer.encoded(group, columns.binary(columns.points, doc));
+        }
+      }
+    }
+  }
+
+  /** The grouping column's value per document, decoded once per term or number. */
+  private static final class GroupValues {
+    private final ColumnType type;
+    private final SortedSetDocValues terms;
+    private final SortedNumericDocValues numbers;
+    private final Map<Long, Object> decoded = new HashMap<>();
+
+    GroupValues(LeafReader reader, String column, ColumnType type) throws IOException {
+      this.type = type;
+      this.terms = type == ColumnType.VARCHAR ? DocValues.getSortedSet(reader, column) : null;
+      this.numbers = type == ColumnType.VARCHAR ? null : DocValues.getSortedNumeric(reader, column);
+    }
+
+    Object of(int doc) throws IOException {
+      if (terms != null) {
+        if (!terms.advanceExact(doc)) {
+          return null;
+        }
+        long ord = terms.nextOrd();
+        Object value = decoded.get(ord);
+        if (value == null) {
+          value = terms.lookupOrd(ord).utf8ToString();
+          decoded.put(ord, value);
+        }
+        return value;
+      }
+      if (!numbers.advanceExact(doc)) {
+        return null;
+      }
+      long raw = numbers.nextValue();
+      return type == ColumnType.DECIMAL
+          ? (Object) NumericUtils.sortableLongToDouble(raw)
+          : (Object) raw;
     }
   }
 
