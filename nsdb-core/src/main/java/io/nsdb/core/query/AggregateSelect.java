@@ -228,9 +228,12 @@ final class AggregateSelect {
           public void encoded(Object key, BytesRef points) {
             decoder.reset(points.bytes, points.offset, points.length);
             decoder.seek(range.from());
+            Group group = null; // created at the first point in range, not before
             while (decoder.next() && decoder.timestamp() <= range.to()) {
-              group(groups, key, aggregations, kind, limits)
-                  .point(null, decoder.timestamp(), decoder.rawValue());
+              if (group == null) {
+                group = group(groups, key, aggregations, kind, limits);
+              }
+              group.point(null, decoder.timestamp(), decoder.rawValue());
             }
           }
 
