@@ -46,6 +46,9 @@ abstract class Accumulator {
 
   abstract void addSummary(SeriesKey series, ChunkSummary summary);
 
+  /** Sees the summary of a chunk lying wholly in range before any chunk is taken or decoded. */
+  void observe(ChunkSummary summary) {}
+
   /** The result: Long, Double, or null over no points (counts are never null). */
   abstract Number result();
 
@@ -281,6 +284,10 @@ abstract class Accumulator {
     private boolean any;
     private long timestamp;
     private long value;
+    // The best edge some observed chunk is known to reach: its points will be decoded, so a chunk
+    // that cannot reach it never needs to be.
+    private boolean bounded;
+    private long bound;
 
     Edge(ValueKind kind, boolean last) {
       super(kind);
@@ -301,11 +308,21 @@ abstract class Accumulator {
       }
     }
 
+    @Override
+    void observe(ChunkSummary summary) {
+      long edge = last ? summary.maxTimestamp() : summary.minTimestamp();
+      if (!bounded || (last ? edge > bound : edge < bound)) {
+        bound = edge;
+        bounded = true;
+      }
+    }
+
     /** Only when nothing in the chunk can win: then the summary is ignored. */
     @Override
     boolean takesSummary(ChunkSummary summary) {
-      return any
-          && (last ? summary.maxTimestamp() < timestamp : summary.minTimestamp() > timestamp);
+      long edge = last ? summary.maxTimestamp() : summary.minTimestamp();
+      return (any && (last ? edge < timestamp : edge > timestamp))
+          || (bounded && (last ? edge < bound : edge > bound));
     }
 
     @Override

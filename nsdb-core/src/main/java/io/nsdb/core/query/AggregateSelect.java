@@ -61,6 +61,12 @@ final class AggregateSelect {
         accumulator.add(series, timestamp, value);
       }
     }
+
+    void observe(ChunkSummary summary) {
+      for (Accumulator accumulator : accumulators) {
+        accumulator.observe(summary);
+      }
+    }
   }
 
   private AggregateSelect() {}
@@ -103,7 +109,8 @@ final class AggregateSelect {
                 !aggregation.distinct()
                     && aggregation.column().map(c -> Accumulator.isBuiltIn(c.value())).orElse(true);
             case SUM, MIN, MAX, AVG -> true;
-            case FIRST, LAST -> false;
+            // Grouped first/last skip chunks that cannot win, decoding the rest.
+            case FIRST, LAST -> select.groupBy().isPresent();
           };
       if (!ok) {
         return false;
@@ -176,6 +183,10 @@ final class AggregateSelect {
     return groupRows(select, column, aggregations, groups);
   }
 
+  private static Object normalize(Object key) {
+    return key instanceof Double d && d == 0 ? (Object) 0.0 : key;
+  }
+
   /** The group of {@code key} (-0.0 and 0.0 are one), created on first use within the limit. */
   private static Group group(
       Map<Object, Group> groups,
@@ -183,8 +194,7 @@ final class AggregateSelect {
       List<Aggregation> aggregations,
       ValueKind kind,
       QueryLimits limits) {
-    Object normalized = key instanceof Double d && d == 0 ? (Object) 0.0 : key;
-    Group group = groups.computeIfAbsent(normalized, k -> new Group(aggregations, kind));
+    Group group = groups.computeIfAbsent(normalize(key), k -> new Group(aggregations, kind));
     if (groups.size() > limits.maxRows()) {
       throw PlainSelect.tooLarge(limits);
     }
@@ -210,13 +220,23 @@ final class AggregateSelect {
     source.accept(
         new ChunkReader.GroupedConsumer() {
           @Override
+          public void observe(Object key, ChunkSummary summary) {
+            if (summary.minTimestamp() >= range.from() && summary.maxTimestamp() <= range.to()) {
+              group(groups, key, aggregations, kind, limits).observe(summary);
+            }
+          }
+
+          @Override
           public boolean takes(Object key, ChunkSummary summary) {
             deadline.check();
             // Asked of a group that never saw a point: whether a summary answers does not depend
             // on what a group holds here, and a group is created only for points in range.
-            return summary.minTimestamp() >= range.from()
-                && summary.maxTimestamp() <= range.to()
-                && unfed.takesSummary(summary);
+            if (summary.minTimestamp() < range.from() || summary.maxTimestamp() > range.to()) {
+              return false;
+            }
+            // A group exists once a chunk of it was observed in range; first/last judge by it.
+            Group group = groups.get(normalize(key));
+            return (group != null ? group : unfed).takesSummary(summary);
           }
 
           @Override

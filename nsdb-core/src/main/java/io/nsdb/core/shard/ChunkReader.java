@@ -130,6 +130,12 @@ public final class ChunkReader {
    * grouping column (String, Long or Double), never null.
    */
   public interface GroupedConsumer {
+    /**
+     * Sees every chunk's summary of a segment before any {@link #takes} of that segment, so that
+     * what one chunk shows (a later last point) can spare decoding another.
+     */
+    default void observe(Object group, ChunkSummary summary) {}
+
     boolean takes(Object group, ChunkSummary summary);
 
     void summary(Object group, ChunkSummary summary);
@@ -166,6 +172,10 @@ public final class ChunkReader {
       Bits live = reader.getLiveDocs();
       Columns columns = new Columns(reader);
       GroupValues groups = new GroupValues(reader, column, type);
+      // Two passes: every summary is observed first, then each chunk is taken or decoded.
+      List<Integer> matching = new ArrayList<>();
+      List<Object> matchingGroups = new ArrayList<>();
+      List<ChunkSummary> summaries = new ArrayList<>();
       DocIdSetIterator docs = scorer.iterator();
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
         if (live != null && !live.get(doc)) {
@@ -176,10 +186,18 @@ public final class ChunkReader {
           continue;
         }
         ChunkSummary summary = columns.summary(doc, kind);
+        consumer.observe(group, summary);
+        matching.add(doc);
+        matchingGroups.add(group);
+        summaries.add(summary);
+      }
+      for (int i = 0; i < matching.size(); i++) {
+        Object group = matchingGroups.get(i);
+        ChunkSummary summary = summaries.get(i);
         if (consumer.takes(group, summary)) {
           consumer.summary(group, summary);
         } else {
-          consumer.encoded(group, columns.binary(columns.points, doc));
+          consumer.encoded(group, columns.binary(columns.points, matching.get(i)));
         }
       }
     }
