@@ -494,8 +494,21 @@ public final class Storage implements AutoCloseable {
               .add(filter.toQuery(), Occur.FILTER)
               .add(ChunkFields.overlapping(from, to), Occur.FILTER)
               .build();
+      // Every chunk is observed before any is taken or decoded: first/last learn from the newest
+      // chunks which older ones they never need to decode.
+      List<ChunkReader.GroupedChunks> shards = new ArrayList<>();
       for (ScanSnapshot.Lease lease : snapshot.leases()) {
-        ChunkReader.summarizeGrouped(lease.searcher(), query, kind, column, type, consumer);
+        shards.add(ChunkReader.collectGrouped(lease.searcher(), query, kind, column, type));
+      }
+      shards.forEach(shard -> shard.observe(consumer));
+      for (StoredChunk chunk : snapshot.pending()) {
+        Object group = chunk.chunk().series().column(column);
+        if (group != null) {
+          consumer.observe(group, chunk.chunk().summary());
+        }
+      }
+      for (ChunkReader.GroupedChunks shard : shards) {
+        shard.deliver(consumer);
       }
     } catch (IOException e) {
       throw new NsdbException(

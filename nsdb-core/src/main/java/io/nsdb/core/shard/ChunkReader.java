@@ -131,8 +131,8 @@ public final class ChunkReader {
    */
   public interface GroupedConsumer {
     /**
-     * Sees every chunk's summary of a segment before any {@link #takes} of that segment, so that
-     * what one chunk shows (a later last point) can spare decoding another.
+     * Sees every chunk's summary before any chunk is taken or decoded, so that what one chunk shows
+     * (a later last point) can spare decoding another.
      */
     default void observe(Object group, ChunkSummary summary) {}
 
@@ -148,19 +148,18 @@ public final class ChunkReader {
   }
 
   /**
-   * Like {@link #summarize}, each chunk with the value of {@code column} from its doc values (read
-   * once per distinct value and segment); chunks whose series lacks the column are left out.
+   * The chunks matching {@code query} in one shard, each with the value of {@code column} from its
+   * doc values (read once per distinct value and segment); chunks whose series lacks the column are
+   * left out. Handed to a consumer in two steps, so that every chunk of every shard can be {@link
+   * GroupedChunks#observe observed} before any is {@link GroupedChunks#deliver delivered}. The
+   * searcher must stay acquired until delivery is done.
    *
    * @param type how the column is indexed: VARCHAR as terms, integers as longs, DECIMAL as doubles
    */
-  public static void summarizeGrouped(
-      IndexSearcher searcher,
-      Query query,
-      ValueKind kind,
-      String column,
-      ColumnType type,
-      GroupedConsumer consumer)
+  public static GroupedChunks collectGrouped(
+      IndexSearcher searcher, Query query, ValueKind kind, String column, ColumnType type)
       throws IOException {
+    GroupedChunks collected = new GroupedChunks();
     Weight weight =
         searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -172,33 +171,58 @@ public final class ChunkReader {
       Bits live = reader.getLiveDocs();
       Columns columns = new Columns(reader);
       GroupValues groups = new GroupValues(reader, column, type);
-      // Two passes: every summary is observed first, then each chunk is taken or decoded.
-      List<Integer> matching = new ArrayList<>();
-      List<Object> matchingGroups = new ArrayList<>();
-      List<ChunkSummary> summaries = new ArrayList<>();
       DocIdSetIterator docs = scorer.iterator();
       for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
         if (live != null && !live.get(doc)) {
           continue;
         }
         Object group = groups.of(doc);
-        if (group == null) {
+        if (group != null) {
+          collected.add(reader, doc, group, columns.summary(doc, kind));
+        }
+      }
+    }
+    return collected;
+  }
+
+  /** Chunks collected from one shard, in document order per segment. */
+  public static final class GroupedChunks {
+    private final List<LeafReader> readers = new ArrayList<>();
+    private final List<Integer> docs = new ArrayList<>();
+    private final List<Object> groups = new ArrayList<>();
+    private final List<ChunkSummary> summaries = new ArrayList<>();
+
+    private void add(LeafReader reader, int doc, Object group, ChunkSummary summary) {
+      readers.add(reader);
+      docs.add(doc);
+      groups.add(group);
+      summaries.add(summary);
+    }
+
+    public void observe(GroupedConsumer consumer) {
+      for (int i = 0; i < docs.size(); i++) {
+        consumer.observe(groups.get(i), summaries.get(i));
+      }
+    }
+
+    /** Each chunk as its summary when the consumer takes it, else its points. */
+    public void deliver(GroupedConsumer consumer) throws IOException {
+      LeafReader current = null;
+      BinaryDocValues points = null;
+      for (int i = 0; i < docs.size(); i++) {
+        ChunkSummary summary = summaries.get(i);
+        if (consumer.takes(groups.get(i), summary)) {
+          consumer.summary(groups.get(i), summary);
           continue;
         }
-        ChunkSummary summary = columns.summary(doc, kind);
-        consumer.observe(group, summary);
-        matching.add(doc);
-        matchingGroups.add(group);
-        summaries.add(summary);
-      }
-      for (int i = 0; i < matching.size(); i++) {
-        Object group = matchingGroups.get(i);
-        ChunkSummary summary = summaries.get(i);
-        if (consumer.takes(group, summary)) {
-          consumer.summary(group, summary);
-        } else {
-          consumer.encoded(group, columns.binary(columns.points, matching.get(i)));
+        if (readers.get(i) != current) {
+          current = readers.get(i);
+          points = DocValues.getBinary(current, ChunkFields.POINTS);
         }
+        if (!points.advanceExact(docs.get(i))) {
+          throw new IOException("chunk document without its points [doc=" + docs.get(i) + "]");
+        }
+        consumer.encoded(groups.get(i), points.binaryValue());
       }
     }
   }
