@@ -65,6 +65,10 @@ final class MetricStore {
   private long lastAppliedLsn;
   private long uncommittedMinLsn = Long.MAX_VALUE;
   private long sealedChunks;
+
+  /** Points in sealed chunks (searchable or pending); with the head's, every point stored. */
+  private long sealedPoints;
+
   private boolean dropped;
 
   /** During recovery only: per series and shard, the highest LSN already in a committed chunk. */
@@ -98,6 +102,7 @@ final class MetricStore {
         ShardIndex shard = ShardIndex.open(child, start.get());
         shards.put(start.get(), shard);
         for (StoredChunk stored : readAll(shard)) {
+          sealedPoints += stored.chunk().summary().count();
           committedMaxLsn.merge(
               new SeriesShard(stored.chunk().series(), stored.shardStart()),
               stored.chunk().maxLsn(),
@@ -179,6 +184,7 @@ final class MetricStore {
     unrefreshedShards.add(buffer.shardStart());
     uncommittedMinLsn = Math.min(uncommittedMinLsn, buffer.firstLsn());
     sealedChunks++;
+    sealedPoints += buffer.size();
   }
 
   private ShardIndex shard(long start) {
@@ -271,6 +277,7 @@ final class MetricStore {
           continue;
         }
         removed += count - kept;
+        sealedPoints -= count - kept;
         shard.delete(stored.id());
         if (kept > 0) {
           EncodedChunk encoded = ChunkCodec.encode(keptTimestamps, keptValues, kept, kind);
@@ -307,6 +314,10 @@ final class MetricStore {
     for (long start : List.copyOf(shards.headMap(cutoff).keySet())) {
       if (sharding.expired(start, cutoff)) {
         ShardIndex shard = shards.remove(start);
+        shard.refresh();
+        for (StoredChunk stored : readAll(shard)) {
+          sealedPoints -= stored.chunk().summary().count();
+        }
         shard.close();
         deleteRecursively(shard.directory());
         dropped++;
@@ -324,11 +335,17 @@ final class MetricStore {
     pending.clear();
     unrefreshedShards.clear();
     head.detach(buffer -> true);
+    sealedPoints = 0;
     deleteRecursively(directory);
     coveredLsn = Math.max(coveredLsn, lsn);
     lastAppliedLsn = coveredLsn;
     MetricState.write(dataDir, key, coveredLsn);
     dropped = true;
+  }
+
+  /** Read lock. Every point the metric holds, sealed or in the head. */
+  long pointCount() {
+    return sealedPoints + head.points();
   }
 
   /** Read lock. What a scan of [from, to] reads, taken at one instant. */

@@ -540,6 +540,25 @@ public final class Storage implements AutoCloseable {
     }
   }
 
+  /**
+   * How many points the metric holds, from counters kept as points are sealed, rewritten and
+   * dropped: {@code count(*)} without a WHERE, without visiting a chunk.
+   */
+  public long countPoints(MetricKey metric) {
+    ensureOpen();
+    schemaOrFail(metric);
+    MetricStore store = existingStore(metric);
+    if (store == null) {
+      return 0;
+    }
+    store.lock.readLock().lock();
+    try {
+      return store.pointCount();
+    } finally {
+      store.lock.readLock().unlock();
+    }
+  }
+
   public StorageStats stats() {
     StorageStats.Builder builder = new StorageStats.Builder();
     for (MetricStore store : stores.values()) {

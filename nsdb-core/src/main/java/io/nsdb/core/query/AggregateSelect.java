@@ -119,6 +119,26 @@ final class AggregateSelect {
     return true;
   }
 
+  /** Whether a global select is only count(*), count(value) or count(timestamp). */
+  static boolean countsOnly(Select select) {
+    return select.groupBy().isEmpty()
+        && select.aggregations().stream()
+            .allMatch(
+                a ->
+                    a.function() == AggregateFunction.COUNT
+                        && !a.distinct()
+                        && a.column().map(c -> Accumulator.isBuiltIn(c.value())).orElse(true));
+  }
+
+  /** The row of a {@link #countsOnly} select over {@code count} points. */
+  static List<ResultRow> countRow(List<Aggregation> aggregations, long count) {
+    Map<String, Object> tags = new LinkedHashMap<>();
+    for (Aggregation aggregation : aggregations) {
+      tags.put(aggregation.label(), count);
+    }
+    return List.of(new ResultRow(0, count, Map.of(), tags));
+  }
+
   /**
    * A global aggregation straight from chunk summaries (and the points of the chunks they do not
    * answer for), without building chunk records or reading series: the fast path of {@code

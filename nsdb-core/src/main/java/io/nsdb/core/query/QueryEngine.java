@@ -77,6 +77,11 @@ public final class QueryEngine {
           new ChunkVisitor(scanned, plan.residual(), deadline).visit(scan, handler, order);
         };
     List<ResultRow> rows;
+    if (select.isAggregate() && where.isEmpty() && AggregateSelect.countsOnly(select)) {
+      // count(*) over everything: the metric's point counter answers.
+      return new QueryResult(
+          AggregateSelect.countRow(select.aggregations(), storage.countPoints(metric)));
+    }
     boolean summaries =
         select.isAggregate()
             && plan.residual().isEmpty()

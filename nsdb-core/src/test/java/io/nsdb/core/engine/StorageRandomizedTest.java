@@ -93,6 +93,9 @@ class StorageRandomizedTest {
           storage.close();
           storage = Storage.open(config);
         }
+        if (storage.describe(CPU).isPresent()) {
+          assertEquals(model.size(), storage.countPoints(CPU), "point count after step " + step);
+        }
         if (!model.isEmpty()) {
           assertEquals(expected(model), actual(storage), "after step " + step);
           long from = random.nextInt(40_000) - 5_000;

@@ -264,9 +264,11 @@ class StorageTest {
     storage.applyRetention();
 
     assertEquals(List.of((10 * HOUR) + "=3.0"), read(storage, CPU).get("a"));
+    assertEquals(1, storage.countPoints(CPU));
     storage.abandon();
     storage = Storage.open(config().withClock(clock));
     assertEquals(List.of((10 * HOUR) + "=3.0"), read(storage, CPU).get("a"));
+    assertEquals(1, storage.countPoints(CPU));
   }
 
   @Test
