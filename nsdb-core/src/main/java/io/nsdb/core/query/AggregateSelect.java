@@ -342,13 +342,21 @@ final class AggregateSelect {
             extent[1] = Math.max(extent[1], timestamp);
           }
 
+          // Points come in time order within a chunk: most fall in the bucket of the one before.
+          private long lastBucket = Long.MIN_VALUE;
+          private Group lastGroup;
+
           private Group group(long timestamp) {
-            Group group =
-                buckets.computeIfAbsent(
-                    bucket(timestamp, width), b -> new Group(aggregations, kind));
+            long start = bucket(timestamp, width);
+            if (lastGroup != null && start == lastBucket) {
+              return lastGroup;
+            }
+            Group group = buckets.computeIfAbsent(start, b -> new Group(aggregations, kind));
             if (buckets.size() > limits.maxRows()) {
               throw PlainSelect.tooLarge(limits);
             }
+            lastBucket = start;
+            lastGroup = group;
             return group;
           }
         };
