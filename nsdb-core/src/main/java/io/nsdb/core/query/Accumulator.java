@@ -52,6 +52,18 @@ abstract class Accumulator {
   /** The result: Long, Double, or null over no points (counts are never null). */
   abstract Number result();
 
+  /**
+   * The timestamps of points that can still change this result, as {@code [lo, hi]}; every point by
+   * default.
+   */
+  long usefulFrom() {
+    return Long.MIN_VALUE;
+  }
+
+  long usefulTo() {
+    return Long.MAX_VALUE;
+  }
+
   /** For first/last: the timestamp of the point taken; else none. */
   Long resultTimestamp() {
     return null;
@@ -306,6 +318,17 @@ abstract class Accumulator {
         timestamp = ts;
         value = v;
       }
+    }
+
+    /** For last(): nothing before the bound can win; for first(): nothing after it. */
+    @Override
+    long usefulFrom() {
+      return last && bounded ? bound : Long.MIN_VALUE;
+    }
+
+    @Override
+    long usefulTo() {
+      return !last && bounded ? bound : Long.MAX_VALUE;
     }
 
     @Override

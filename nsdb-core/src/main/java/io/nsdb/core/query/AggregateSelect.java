@@ -67,6 +67,24 @@ final class AggregateSelect {
         accumulator.observe(summary);
       }
     }
+
+    /** The earliest timestamp a point needs for any accumulator to care. */
+    long usefulFrom() {
+      long from = Long.MAX_VALUE;
+      for (Accumulator accumulator : accumulators) {
+        from = Math.min(from, accumulator.usefulFrom());
+      }
+      return from;
+    }
+
+    /** The latest timestamp a point needs for any accumulator to care. */
+    long usefulTo() {
+      long to = Long.MIN_VALUE;
+      for (Accumulator accumulator : accumulators) {
+        to = Math.max(to, accumulator.usefulTo());
+      }
+      return to;
+    }
   }
 
   private AggregateSelect() {}
@@ -267,9 +285,13 @@ final class AggregateSelect {
           @Override
           public void encoded(Object key, BytesRef points) {
             decoder.reset(points.bytes, points.offset, points.length);
-            decoder.seek(range.from());
+            // A group's first()/last() may already know that only its edge can matter.
+            Group known = groups.get(normalize(key));
+            long from = known == null ? range.from() : Math.max(range.from(), known.usefulFrom());
+            long to = known == null ? range.to() : Math.min(range.to(), known.usefulTo());
+            decoder.seek(from);
             Group group = null; // created at the first point in range, not before
-            while (decoder.next() && decoder.timestamp() <= range.to()) {
+            while (decoder.next() && decoder.timestamp() <= to) {
               if (group == null) {
                 group = group(groups, key, aggregations, kind, limits);
               }
