@@ -526,7 +526,7 @@ public final class Storage implements AutoCloseable {
       if (consumer.takes(group, chunk.chunk().summary())) {
         consumer.summary(group, chunk.chunk().summary());
       } else {
-        consumer.encoded(group, new BytesRef(chunk.chunk().points()));
+        consumer.encoded(group, chunk.chunk().summary(), new BytesRef(chunk.chunk().points()));
       }
     }
     for (ScanSnapshot.HeadPoints head : snapshot.head()) {

@@ -283,20 +283,51 @@ final class AggregateSelect {
           }
 
           @Override
-          public void encoded(Object key, BytesRef points) {
+          public void encoded(Object key, ChunkSummary summary, BytesRef points) {
             decoder.reset(points.bytes, points.offset, points.length);
             // A group's first()/last() may already know that only its edge can matter.
             Group known = groups.get(normalize(key));
             long from = known == null ? range.from() : Math.max(range.from(), known.usefulFrom());
             long to = known == null ? range.to() : Math.min(range.to(), known.usefulTo());
-            decoder.seek(from);
-            Group group = null; // created at the first point in range, not before
-            while (decoder.next() && decoder.timestamp() <= to) {
-              if (group == null) {
-                group = group(groups, key, aggregations, kind, limits);
-              }
-              group.point(null, decoder.timestamp(), decoder.rawValue());
+            int start = decoder.seek(from);
+            int end = start;
+            while (end < decoder.count() && decoder.timestampAt(end) <= to) {
+              end++;
             }
+            if (end == start) {
+              return;
+            }
+            Group group = group(groups, key, aggregations, kind, limits);
+            if (end - start == 1 && single(summary, decoder, start, group)) {
+              return;
+            }
+            // Values are decoded only now, for the points that matter.
+            for (int i = start; i < end; i++) {
+              group.point(null, decoder.timestampAt(i), decoder.rawValueAt(i));
+            }
+          }
+
+          /**
+           * One useful point that is the chunk's only point at its first or last timestamp: the
+           * summary holds its value, and the chunk's values need no decoding.
+           */
+          private boolean single(
+              ChunkSummary summary, ChunkDecoder decoder, int index, Group group) {
+            long timestamp = decoder.timestampAt(index);
+            int count = decoder.count();
+            if (index == count - 1
+                && timestamp == summary.maxTimestamp()
+                && (count == 1 || decoder.timestampAt(count - 2) < timestamp)) {
+              group.point(null, timestamp, summary.last());
+              return true;
+            }
+            if (index == 0
+                && timestamp == summary.minTimestamp()
+                && (count == 1 || decoder.timestampAt(1) > timestamp)) {
+              group.point(null, timestamp, summary.first());
+              return true;
+            }
+            return false;
           }
 
           @Override

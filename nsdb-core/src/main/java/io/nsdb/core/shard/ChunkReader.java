@@ -141,7 +141,7 @@ public final class ChunkReader {
     void summary(Object group, ChunkSummary summary);
 
     /** The chunk's compressed points; valid only during the call. */
-    void encoded(Object group, BytesRef points);
+    void encoded(Object group, ChunkSummary summary, BytesRef points);
 
     /** A point not yet in any chunk. */
     void point(Object group, long timestamp, long value);
@@ -222,7 +222,7 @@ public final class ChunkReader {
         if (!points.advanceExact(docs.get(i))) {
           throw new IOException("chunk document without its points [doc=" + docs.get(i) + "]");
         }
-        consumer.encoded(groups.get(i), points.binaryValue());
+        consumer.encoded(groups.get(i), summary, points.binaryValue());
       }
     }
   }
