@@ -36,11 +36,7 @@ final class ScanAssembly {
       ScanSnapshot snapshot, long from, long to, SeriesFilter filter, ValueKind kind) {
     Map<SeriesKey, List<StoredChunk>> sealed = new LinkedHashMap<>();
     try {
-      Query query =
-          new BooleanQuery.Builder()
-              .add(filter.toQuery(), Occur.FILTER)
-              .add(ChunkFields.overlapping(from, to), Occur.FILTER)
-              .build();
+      Query query = chunkQuery(filter, from, to);
       // Shards are read in parallel when there are several: each is an independent index.
       List<List<StoredChunk>> perShard =
           (snapshot.leases().size() > 1
@@ -77,6 +73,14 @@ final class ScanAssembly {
     List<SeriesScan> series = new ArrayList<>();
     chunks.forEach((key, list) -> series.add(new SeriesScan(key, list)));
     return new Scan(kind, series);
+  }
+
+  /** The chunks of the series {@code filter} selects with a point possibly in [from, to]. */
+  static Query chunkQuery(SeriesFilter filter, long from, long to) {
+    return new BooleanQuery.Builder()
+        .add(filter.toQuery(), Occur.FILTER)
+        .add(ChunkFields.overlapping(from, to), Occur.FILTER)
+        .build();
   }
 
   private static List<StoredChunk> read(ScanSnapshot.Lease lease, Query query, ValueKind kind) {

@@ -17,9 +17,7 @@ import io.nsdb.core.scan.Scan;
 import io.nsdb.core.scan.SeriesFilter;
 import io.nsdb.core.schema.MetricInfo;
 import io.nsdb.core.schema.Schema;
-import io.nsdb.core.shard.ChunkFields;
 import io.nsdb.core.shard.ChunkReader;
-import io.nsdb.core.shard.StoredChunk;
 import io.nsdb.core.shard.TimeSharding;
 import io.nsdb.sql.SqlFormatter;
 import io.nsdb.sql.parser.SqlParser;
@@ -39,10 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -382,26 +376,11 @@ public final class Storage implements AutoCloseable {
    * @throws NsdbException {@link ErrorCode#UNKNOWN_METRIC} for a metric never written
    */
   public Scan scan(MetricKey metric, long from, long to, SeriesFilter filter) {
-    ensureOpen();
-    Schema schema = schemaOrFail(metric);
-    ValueKind kind = kindOf(schema);
-    MetricStore store = existingStore(metric);
-    if (store == null || from > to) {
-      return new Scan(kind, List.of());
-    }
-    ScanSnapshot snapshot;
-    store.lock.readLock().lock();
-    try {
-      snapshot = store.snapshot(from, to, filter);
-    } finally {
-      store.lock.readLock().unlock();
-    }
-    try {
-      return ScanAssembly.assemble(snapshot, from, to, filter, kind);
-    } catch (UncheckedIOException e) {
-      throw new NsdbException(
-          ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
-    }
+    ValueKind kind = kindOf(schemaOrFail(metric));
+    return snapshot(metric, from, to, filter)
+        .map(
+            snapshot -> read(metric, () -> ScanAssembly.assemble(snapshot, from, to, filter, kind)))
+        .orElseGet(() -> new Scan(kind, List.of()));
   }
 
   /**
@@ -415,51 +394,16 @@ public final class Storage implements AutoCloseable {
       long to,
       SeriesFilter filter,
       ChunkReader.SummaryConsumer consumer) {
-    ensureOpen();
     ValueKind kind = kindOf(schemaOrFail(metric));
-    MetricStore store = existingStore(metric);
-    if (store == null || from > to) {
-      return;
-    }
-    ScanSnapshot snapshot;
-    store.lock.readLock().lock();
-    try {
-      snapshot = store.snapshot(from, to, filter);
-    } finally {
-      store.lock.readLock().unlock();
-    }
-    try {
-      Query query =
-          new BooleanQuery.Builder()
-              .add(filter.toQuery(), Occur.FILTER)
-              .add(ChunkFields.overlapping(from, to), Occur.FILTER)
-              .build();
-      for (ScanSnapshot.Lease lease : snapshot.leases()) {
-        ChunkReader.summarize(lease.searcher(), query, kind, consumer);
-      }
-    } catch (IOException e) {
-      throw new NsdbException(
-          ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
-    } finally {
-      for (ScanSnapshot.Lease lease : snapshot.leases()) {
-        lease.shard().release(lease.searcher());
-      }
-    }
-    for (StoredChunk chunk : snapshot.pending()) {
-      if (consumer.takes(chunk.chunk().summary())) {
-        consumer.summary(chunk.chunk().summary());
-      } else {
-        consumer.encoded(new BytesRef(chunk.chunk().points()));
-      }
-    }
-    for (ScanSnapshot.HeadPoints head : snapshot.head()) {
-      for (int i = 0; i < head.points().size(); i++) {
-        long timestamp = head.points().timestamps()[i];
-        if (timestamp >= from && timestamp <= to) {
-          consumer.point(timestamp, head.points().values()[i]);
-        }
-      }
-    }
+    snapshot(metric, from, to, filter)
+        .ifPresent(
+            snapshot ->
+                read(
+                    metric,
+                    () -> {
+                      SummaryScans.summarize(snapshot, from, to, filter, kind, consumer);
+                      return null;
+                    }));
   }
 
   /**
@@ -473,70 +417,48 @@ public final class Storage implements AutoCloseable {
       SeriesFilter filter,
       String column,
       ChunkReader.GroupedConsumer consumer) {
-    ensureOpen();
     Schema schema = schemaOrFail(metric);
     ValueKind kind = kindOf(schema);
     ColumnType type = schema.columns().get(column).type();
+    snapshot(metric, from, to, filter)
+        .ifPresent(
+            snapshot ->
+                read(
+                    metric,
+                    () -> {
+                      SummaryScans.summarizeGrouped(
+                          snapshot, from, to, filter, kind, column, type, consumer);
+                      return null;
+                    }));
+  }
+
+  /** What a read of [from, to] sees, taken under the metric's read lock; empty if nothing. */
+  private Optional<ScanSnapshot> snapshot(
+      MetricKey metric, long from, long to, SeriesFilter filter) {
+    ensureOpen();
     MetricStore store = existingStore(metric);
     if (store == null || from > to) {
-      return;
+      return Optional.empty();
     }
-    ScanSnapshot snapshot;
     store.lock.readLock().lock();
     try {
-      snapshot = store.snapshot(from, to, filter);
+      return Optional.of(store.snapshot(from, to, filter));
     } finally {
       store.lock.readLock().unlock();
     }
+  }
+
+  /** A read that may do I/O; its searchers are released by the reader itself. */
+  private interface ShardRead<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T read(MetricKey metric, ShardRead<T> read) {
     try {
-      Query query =
-          new BooleanQuery.Builder()
-              .add(filter.toQuery(), Occur.FILTER)
-              .add(ChunkFields.overlapping(from, to), Occur.FILTER)
-              .build();
-      // Every chunk is observed before any is taken or decoded: first/last learn from the newest
-      // chunks which older ones they never need to decode.
-      List<ChunkReader.GroupedChunks> shards = new ArrayList<>();
-      for (ScanSnapshot.Lease lease : snapshot.leases()) {
-        shards.add(ChunkReader.collectGrouped(lease.searcher(), query, kind, column, type));
-      }
-      shards.forEach(shard -> shard.observe(consumer));
-      for (StoredChunk chunk : snapshot.pending()) {
-        Object group = chunk.chunk().series().column(column);
-        if (group != null) {
-          consumer.observe(group, chunk.chunk().summary());
-        }
-      }
-      for (ChunkReader.GroupedChunks shard : shards) {
-        shard.deliver(consumer);
-      }
-    } catch (IOException e) {
+      return read.run();
+    } catch (IOException | UncheckedIOException e) {
       throw new NsdbException(
           ErrorCode.STORAGE_FAILURE, "cannot read chunks [metric=" + metric + "]", e);
-    } finally {
-      for (ScanSnapshot.Lease lease : snapshot.leases()) {
-        lease.shard().release(lease.searcher());
-      }
-    }
-    for (StoredChunk chunk : snapshot.pending()) {
-      Object group = chunk.chunk().series().column(column);
-      if (group == null) {
-        continue;
-      }
-      if (consumer.takes(group, chunk.chunk().summary())) {
-        consumer.summary(group, chunk.chunk().summary());
-      } else {
-        consumer.encoded(group, chunk.chunk().summary(), new BytesRef(chunk.chunk().points()));
-      }
-    }
-    for (ScanSnapshot.HeadPoints head : snapshot.head()) {
-      Object group = head.series().column(column);
-      for (int i = 0; group != null && i < head.points().size(); i++) {
-        long timestamp = head.points().timestamps()[i];
-        if (timestamp >= from && timestamp <= to) {
-          consumer.point(group, timestamp, head.points().values()[i]);
-        }
-      }
     }
   }
 
