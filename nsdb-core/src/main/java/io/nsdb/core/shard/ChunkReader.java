@@ -48,31 +48,18 @@ public final class ChunkReader {
       IndexSearcher searcher, Query query, long shardStart, ValueKind kind, boolean withIds)
       throws IOException {
     List<StoredChunk> chunks = new ArrayList<>();
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      LeafReader reader = leaf.reader();
-      Bits live = reader.getLiveDocs();
-      Columns columns = new Columns(reader);
-      DocIdSetIterator docs = scorer.iterator();
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        ChunkSummary summary = columns.summary(doc, kind);
-        ChunkRecord chunk =
-            new ChunkRecord(
-                SeriesKeyCodec.decode(columns.binary(columns.series, doc)),
-                summary,
-                columns.long_(columns.maxLsn, doc),
-                points(columns.binary(columns.points, doc)));
-        chunks.add(new StoredChunk(withIds ? columns.id(doc) : null, shardStart, chunk));
-      }
-    }
+    forEachMatch(
+        searcher,
+        query,
+        (reader, columns, doc) -> {
+          ChunkRecord chunk =
+              new ChunkRecord(
+                  SeriesKeyCodec.decode(columns.binary(columns.series, doc)),
+                  columns.summary(doc, kind),
+                  columns.long_(columns.maxLsn, doc),
+                  points(columns.binary(columns.points, doc)));
+          chunks.add(new StoredChunk(withIds ? columns.id(doc) : null, shardStart, chunk));
+        });
     return chunks;
   }
 
@@ -100,29 +87,17 @@ public final class ChunkReader {
   public static void summarize(
       IndexSearcher searcher, Query query, ValueKind kind, SummaryConsumer consumer)
       throws IOException {
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      LeafReader reader = leaf.reader();
-      Bits live = reader.getLiveDocs();
-      Columns columns = new Columns(reader);
-      DocIdSetIterator docs = scorer.iterator();
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        ChunkSummary summary = columns.summary(doc, kind);
-        if (consumer.takes(summary)) {
-          consumer.summary(summary);
-        } else {
-          consumer.encoded(columns.binary(columns.points, doc));
-        }
-      }
-    }
+    forEachMatch(
+        searcher,
+        query,
+        (reader, columns, doc) -> {
+          ChunkSummary summary = columns.summary(doc, kind);
+          if (consumer.takes(summary)) {
+            consumer.summary(summary);
+          } else {
+            consumer.encoded(columns.binary(columns.points, doc));
+          }
+        });
   }
 
   /**
@@ -160,28 +135,21 @@ public final class ChunkReader {
       IndexSearcher searcher, Query query, ValueKind kind, String column, ColumnType type)
       throws IOException {
     GroupedChunks collected = new GroupedChunks();
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      Scorer scorer = weight.scorer(leaf);
-      if (scorer == null) {
-        continue;
-      }
-      LeafReader reader = leaf.reader();
-      Bits live = reader.getLiveDocs();
-      Columns columns = new Columns(reader);
-      GroupValues groups = new GroupValues(reader, column, type);
-      DocIdSetIterator docs = scorer.iterator();
-      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-        if (live != null && !live.get(doc)) {
-          continue;
-        }
-        Object group = groups.of(doc);
-        if (group != null) {
-          collected.add(reader, doc, group, columns.summary(doc, kind));
-        }
-      }
-    }
+    Map<LeafReader, GroupValues> groupValues = new HashMap<>();
+    forEachMatch(
+        searcher,
+        query,
+        (reader, columns, doc) -> {
+          GroupValues groups = groupValues.get(reader);
+          if (groups == null) {
+            groups = new GroupValues(reader, column, type);
+            groupValues.put(reader, groups);
+          }
+          Object group = groups.of(doc);
+          if (group != null) {
+            collected.add(reader, doc, group, columns.summary(doc, kind));
+          }
+        });
     return collected;
   }
 
@@ -260,6 +228,34 @@ public final class ChunkReader {
       return type == ColumnType.DECIMAL
           ? (Object) NumericUtils.sortableLongToDouble(raw)
           : (Object) raw;
+    }
+  }
+
+  /** What is done with one matching, live chunk document. */
+  @FunctionalInterface
+  private interface DocVisitor {
+    void visit(LeafReader reader, Columns columns, int doc) throws IOException;
+  }
+
+  /** Every live document matching {@code query}, segment by segment, in document order. */
+  private static void forEachMatch(IndexSearcher searcher, Query query, DocVisitor visitor)
+      throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) {
+        continue;
+      }
+      LeafReader reader = leaf.reader();
+      Bits live = reader.getLiveDocs();
+      Columns columns = new Columns(reader);
+      DocIdSetIterator docs = scorer.iterator();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          visitor.visit(reader, columns, doc);
+        }
+      }
     }
   }
 
