@@ -267,12 +267,11 @@ final class AggregateSelect {
           @Override
           public boolean takes(Object key, ChunkSummary summary) {
             deadline.check();
-            // Asked of a group that never saw a point: whether a summary answers does not depend
-            // on what a group holds here, and a group is created only for points in range.
             if (summary.minTimestamp() < range.from() || summary.maxTimestamp() > range.to()) {
               return false;
             }
-            // A group exists once a chunk of it was observed in range; first/last judge by it.
+            // A chunk in range was observed, so its group exists: first/last judge by what the
+            // group has seen; the other aggregations answer the same for any group.
             Group group = groups.get(normalize(key));
             return (group != null ? group : unfed).takesSummary(summary);
           }
