@@ -19,10 +19,6 @@ public record SourcePosition(int line, int column) {
     }
   }
 
-  public boolean isKnown() {
-    return line > 0;
-  }
-
   /** {@code line 1:19}, the prefix of every SQL error message. */
   @Override
   public String toString() {

@@ -1,7 +1,6 @@
 package io.nsdb.core.head;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A series of a metric: one full set of dimension and tag values. Its hash is computed once,
@@ -49,9 +48,5 @@ public final class SeriesKey {
   @Override
   public String toString() {
     return "Series[dimensions=" + dimensions + ", tags=" + tags + "]";
-  }
-
-  static SeriesKey of(Map<String, Object> dimensions, Map<String, Object> tags) {
-    return new SeriesKey(Objects.requireNonNull(dimensions), Objects.requireNonNull(tags));
   }
 }

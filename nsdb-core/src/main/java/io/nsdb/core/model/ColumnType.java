@@ -29,10 +29,6 @@ public enum ColumnType {
     };
   }
 
-  public boolean isNumeric() {
-    return this != VARCHAR;
-  }
-
   public boolean isInteger() {
     return this == INT || this == BIGINT;
   }

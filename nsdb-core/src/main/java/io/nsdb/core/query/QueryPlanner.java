@@ -46,7 +46,7 @@ final class QueryPlanner {
     List<SeriesFilter> filters = new ArrayList<>();
     boolean allCaptured = true;
     for (Condition conjunct : conjuncts) {
-      if (timeRange(conjunct).isPresent()) {
+      if (isExactTimeBound(conjunct)) {
         continue; // captured exactly by the extracted range
       }
       Optional<SeriesFilter> filter = seriesFilter(conjunct, schema);
@@ -64,34 +64,21 @@ final class QueryPlanner {
   }
 
   /**
-   * The exact time range of a top-level conjunct on {@code timestamp} with an integer bound, if it
-   * is one: such a conjunct needs no residual test once the scan is cut to the range.
+   * Whether a top-level conjunct is a bound on {@code timestamp} with integer literals, which the
+   * extracted range captures exactly: it needs no residual test once the scan is cut to the range.
    */
-  private static Optional<TimeRange> timeRange(Condition conjunct) {
-    if (conjunct instanceof Comparison c
-        && c.column().value().equals("timestamp")
-        && c.value() instanceof LongLiteral bound) {
-      long v = bound.value();
-      return switch (c.operator()) {
-        case EQUAL -> Optional.of(new TimeRange(v, v));
-        case GREATER_THAN ->
-            Optional.of(
-                v == Long.MAX_VALUE ? new TimeRange(1, 0) : new TimeRange(v + 1, Long.MAX_VALUE));
-        case GREATER_THAN_OR_EQUAL -> Optional.of(new TimeRange(v, Long.MAX_VALUE));
-        case LESS_THAN ->
-            Optional.of(
-                v == Long.MIN_VALUE ? new TimeRange(1, 0) : new TimeRange(Long.MIN_VALUE, v - 1));
-        case LESS_THAN_OR_EQUAL -> Optional.of(new TimeRange(Long.MIN_VALUE, v));
-        case NOT_EQUAL -> Optional.empty();
-      };
-    }
-    if (conjunct instanceof Range r
-        && r.column().value().equals("timestamp")
-        && r.lower() instanceof LongLiteral lower
-        && r.upper() instanceof LongLiteral upper) {
-      return Optional.of(new TimeRange(lower.value(), upper.value()));
-    }
-    return Optional.empty();
+  private static boolean isExactTimeBound(Condition conjunct) {
+    return switch (conjunct) {
+      case Comparison c ->
+          c.column().value().equals("timestamp")
+              && c.value() instanceof LongLiteral
+              && c.operator() != ComparisonOperator.NOT_EQUAL;
+      case Range r ->
+          r.column().value().equals("timestamp")
+              && r.lower() instanceof LongLiteral
+              && r.upper() instanceof LongLiteral;
+      default -> false;
+    };
   }
 
   /** An exact series filter for a conjunct on a dimension or tag, if there is one. */

@@ -8,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -32,7 +30,6 @@ public final class ShardIndex implements Closeable {
   private final Directory luceneDirectory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private volatile long committedLsn;
   private boolean dirty;
 
   private ShardIndex(Path directory, long start) throws IOException {
@@ -45,7 +42,6 @@ public final class ShardIndex implements Closeable {
     config.setCommitOnClose(false);
     this.writer = new IndexWriter(luceneDirectory, config);
     this.searchers = new SearcherManager(writer, null);
-    this.committedLsn = readCommittedLsn();
   }
 
   /** Opens (or creates) the shard index in {@code directory}. */
@@ -58,25 +54,12 @@ public final class ShardIndex implements Closeable {
     }
   }
 
-  private long readCommittedLsn() throws IOException {
-    if (!DirectoryReader.indexExists(luceneDirectory)) {
-      return 0;
-    }
-    String lsn = SegmentInfos.readLatestCommit(luceneDirectory).getUserData().get(COVERED_LSN);
-    return lsn == null ? 0 : Long.parseLong(lsn);
-  }
-
   public long start() {
     return start;
   }
 
   public Path directory() {
     return directory;
-  }
-
-  /** The covered LSN of the last commit (0 for a shard never committed). */
-  public long committedLsn() {
-    return committedLsn;
   }
 
   /** Adds a sealed chunk, searchable after the next {@link #refresh()}; returns its identity. */
@@ -121,7 +104,6 @@ public final class ShardIndex implements Closeable {
     try {
       writer.setLiveCommitData(Map.of(COVERED_LSN, Long.toString(coveredLsn)).entrySet());
       writer.commit();
-      committedLsn = coveredLsn;
       dirty = false;
     } catch (IOException e) {
       throw failure("cannot commit", e);

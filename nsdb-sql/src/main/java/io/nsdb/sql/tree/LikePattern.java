@@ -46,19 +46,6 @@ public record LikePattern(String pattern) {
     return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
-  /** Whether the pattern has no wildcard, so it is an equality in disguise. */
-  public boolean isExact() {
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == ESCAPE) {
-        i++;
-      } else if (c == WILDCARD) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static void appendQuoted(StringBuilder regex, StringBuilder literal) {
     if (!literal.isEmpty()) {
       regex.append(Pattern.quote(literal.toString()));
