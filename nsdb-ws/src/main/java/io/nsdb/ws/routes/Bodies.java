@@ -30,12 +30,22 @@ final class Bodies extends AllDirectives {
     this.readTimeout = readTimeout;
   }
 
-  /** The raw body, decoded if compressed. */
+  /**
+   * The raw body, decoded if compressed. A Content-Length over the limit is refused before reading:
+   * Pekko's strict read reports it as a 400 {@code IllegalRequestException}, not as the {@code
+   * EntityStreamSizeException} (413) of a body that grows past the limit while read.
+   */
   Route bytes(Function<byte[], Route> inner) {
-    return decodeRequest(
-        () ->
-            extractStrictEntity(
-                readTimeout, maxBytes, entity -> inner.apply(entity.getData().toArray())));
+    return extractRequestEntity(
+        raw -> {
+          if (raw.getContentLengthOption().orElse(0) > maxBytes) {
+            return complete(ErrorResponses.tooLarge(maxBytes));
+          }
+          return decodeRequest(
+              () ->
+                  extractStrictEntity(
+                      readTimeout, maxBytes, entity -> inner.apply(entity.getData().toArray())));
+        });
   }
 
   /** The body as one JSON object. */

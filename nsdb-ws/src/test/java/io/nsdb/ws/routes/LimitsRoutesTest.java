@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nsdb.core.query.QueryLimits;
 import io.nsdb.ws.testing.TestServer;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,22 @@ class LimitsRoutesTest {
     assertEquals(TestServer.VERSION, response.headers().firstValue("NSDb-Version").orElse(""));
     assertError(
         server.query("limits_big", "ns", "select * from cpu"), 404, "UNKNOWN_METRIC", "cpu");
+  }
+
+  @Test
+  void chunkedBodyWithoutLengthThatGrowsOverTheLimitIs413() {
+    byte[] body = bodyOfAbout(3 * MAX_BODY).getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<String> response =
+        server.send(
+            server
+                .request("/data")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
+
+    assertError(response, 413, "BODY_TOO_LARGE", "limitBytes=" + MAX_BODY);
   }
 
   @Test
