@@ -54,45 +54,37 @@ public final class LoadHarness {
     Prepared prepared = prepare(options, report);
 
     Path work = Files.createTempDirectory("nsdb-load-");
-    ServerProcess server = null;
-    Thread cleanup = Thread.ofPlatform().name("load-cleanup").unstarted(() -> {});
+    ServerProcess server;
     try {
-      if (options.url() != null) {
-        server =
-            ServerProcess.attach(
-                options.url(), options.pid(), Optional.ofNullable(options.dataDir()));
-      } else {
-        OUT.printf("starting the server (data and log in %s)...%n", work);
-        server =
-            ServerProcess.start(
-                options.serverClasspath(),
-                options.serverJvmOptions(),
-                options.sync(),
-                work,
-                options.startTimeout());
+      server = startOrAttach(options, work);
+    } catch (IOException | RuntimeException e) {
+      if (!options.keep()) {
+        deleteTree(work);
       }
-      // Ctrl-C during a run must not leave a server behind.
-      ServerProcess started = server;
-      cleanup =
-          Thread.ofPlatform()
-              .name("load-cleanup")
-              .unstarted(() -> stopAndClean(started, work, options.keep()));
-      Runtime.getRuntime().addShutdownHook(cleanup);
+      throw e;
+    }
+    // Ctrl-C during a run must not leave a server behind.
+    Thread cleanup =
+        Thread.ofPlatform()
+            .name("load-cleanup")
+            .unstarted(() -> stopAndClean(server, work, options.keep()));
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
       report.root().put("url", server.url().toString()).put("pid", server.pid());
       report.root().put("sync", options.sync() == null ? "server default" : options.sync());
       OUT.printf("server pid %d at %s%n", server.pid(), server.url());
       measure(options, prepared, server, report);
+    } catch (Exception e) {
+      // The server's own account of the failure is in its log, which is about to be deleted.
+      System.err.println("run failed; the end of the server's output:\n" + server.logTail());
+      throw e;
     } finally {
-      if (server != null) {
-        stopAndClean(server, work, options.keep());
-        try {
-          Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalArgumentException | IllegalStateException notRegistered) {
-          // Never registered, or the JVM is already going down.
-        }
-      } else {
-        deleteTree(work);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is already stopping the server.
       }
+      stopAndClean(server, work, options.keep());
     }
     report.print(OUT);
     if (options.out() != null) {
@@ -100,6 +92,21 @@ public final class LoadHarness {
       OUT.printf("wrote %s%n", options.out());
     }
     return report.allOk();
+  }
+
+  private static ServerProcess startOrAttach(LoadOptions options, Path work)
+      throws IOException, InterruptedException {
+    if (options.url() != null) {
+      return ServerProcess.attach(
+          options.url(), options.pid(), Optional.ofNullable(options.dataDir()));
+    }
+    OUT.printf("starting the server (data and log in %s)...%n", work);
+    return ServerProcess.start(
+        options.serverClasspath(),
+        options.serverJvmOptions(),
+        options.sync(),
+        work,
+        options.startTimeout());
   }
 
   /** The request bodies and the expected answers, ready before any clock starts. */
