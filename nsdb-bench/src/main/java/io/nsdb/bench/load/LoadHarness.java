@@ -175,16 +175,20 @@ public final class LoadHarness {
           prepared.batches().bodies().size(),
           options.conns(),
           options.mode());
+      long self = ProcessHandle.current().pid();
       double cpu0 = ProcessStats.cpuSeconds(pid);
+      double clientCpu0 = ProcessStats.cpuSeconds(self);
       long start = System.nanoTime();
       BatchIngest.Result ingest =
           BatchIngest.run(server.url(), prepared.batches(), options.conns());
       double cpuAck = ProcessStats.cpuSeconds(pid);
+      double clientCpuAck = ProcessStats.cpuSeconds(self) - clientCpu0;
       QueryRunner.Visibility visible =
           runner.awaitCount(
               queries.get("q1"), prepared.batches().points(), start, options.visibleTimeout());
       double cpuVisible = ProcessStats.cpuSeconds(pid);
-      report.ingest(options.mode(), ingest, visible, cpuAck - cpu0, cpuVisible - cpu0);
+      report.ingest(
+          options.mode(), ingest, visible, cpuAck - cpu0, cpuVisible - cpu0, clientCpuAck);
       long hwmAfterIngest = ProcessStats.statusKb(pid, "VmHWM").orElse(-1);
       Map<String, Long> disk = new LinkedHashMap<>();
       server

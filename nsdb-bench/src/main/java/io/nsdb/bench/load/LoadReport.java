@@ -46,7 +46,8 @@ final class LoadReport {
       BatchIngest.Result result,
       QueryRunner.Visibility visible,
       double cpuToAck,
-      double cpuToVisible) {
+      double cpuToVisible,
+      double clientCpuToAck) {
     LatencySummary latency = LatencySummary.ofMicros(result.micros());
     ObjectNode ingest = root.putObject("ingest");
     ingest.put("mode", mode).put("conns", result.conns()).put("batches", result.batches());
@@ -62,6 +63,8 @@ final class LoadReport {
     ingest.set("request_latency_ms", json.valueToTree(latency));
     ingest.put("server_cpu_s_to_ack", round(cpuToAck, 2));
     ingest.put("server_cpu_s_to_visible", round(cpuToVisible, 2));
+    // The client shares the machine's cores with the server: what it took is not the server's.
+    ingest.put("client_cpu_s_to_ack", round(clientCpuToAck, 2));
     allOk &= countOk;
     line(
         "ingest    %s, %d conns: %,.0f points/s acknowledged (%.2f s), %,.0f points/s queryable"
@@ -77,12 +80,13 @@ final class LoadReport {
         latency.p50Ms(), latency.p90Ms(), latency.p99Ms(), latency.maxMs(), latency.count());
     line(
         "          count after ingest %,d %s (%d polls); server CPU %.1f s to ack, %.1f s to"
-            + " queryable",
+            + " queryable; harness CPU %.1f s to ack",
         visible.count(),
         countOk ? "✓" : "✗ EXPECTED " + result.points(),
         visible.polls(),
         cpuToAck,
-        cpuToVisible);
+        cpuToVisible,
+        clientCpuToAck);
   }
 
   void query(QueryRunner.Measured query) {
