@@ -1,36 +1,56 @@
 package io.nsdb.cluster;
 
-import io.nsdb.cluster.shell.ExplainShell;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
+import com.typesafe.config.ConfigException;
+import io.nsdb.cluster.config.CommandLine;
+import io.nsdb.cluster.config.NodeConfig;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Starts NSDb. Until the server lands (the HTTP issue), a start opens the SQL shell in
- * parse-and-explain mode and says so, rather than pretending to serve.
+ * Starts a single NSDb node: {@code ./nsdb start [--bind A] [--http-port P] [--data-dir D]}. A
+ * start that cannot succeed (bad option or configuration, data directory not writable, port in use)
+ * ends with one line saying why and a non-zero status, not a stack trace.
  */
 public final class NsdbMain {
-
-  static final String NOT_YET_A_SERVER =
-      """
-      NSDb for the JVM %s
-      The server (HTTP API, /ws-stream, storage) is not built yet: nothing listens and nothing is \
-      stored.
-      Starting the SQL shell in parse-and-explain mode: type statements ending with ';' to see \
-      them checked,
-      in canonical form and as a tree. Ctrl-D exits.
-      """;
 
   private NsdbMain() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    out.print(NOT_YET_A_SERVER.formatted(version()));
-    out.flush();
-    var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    int errors = new ExplainShell(in, out, System.console() != null).run();
-    System.exit(errors == 0 ? 0 : 1);
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    CommandLine commandLine;
+    try {
+      commandLine = CommandLine.parse(args);
+    } catch (CommandLine.UsageException e) {
+      err.println("nsdb: " + e.getMessage());
+      err.print(CommandLine.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (commandLine.help()) {
+      out.print(CommandLine.USAGE);
+      return;
+    }
+    if (commandLine.version()) {
+      out.println("NSDb for the JVM " + version());
+      return;
+    }
+    NodeConfig config;
+    try {
+      config = NodeConfig.load(commandLine);
+    } catch (ConfigException e) {
+      err.println("nsdb: configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      Node node = Node.start(config, version());
+      out.println(node.describe());
+      node.awaitTermination();
+    } catch (Node.StartException e) {
+      err.println("nsdb: " + e.getMessage());
+      System.exit(1);
+    }
   }
 
   static String version() {

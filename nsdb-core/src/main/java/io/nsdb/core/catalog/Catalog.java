@@ -102,12 +102,8 @@ public final class Catalog {
    * @throws NsdbException {@link ErrorCode#SCHEMA_CONFLICT}, and then nothing changed
    */
   public Schema accept(MetricKey metric, List<Bit> bits) {
-    MetricEntry current = entry(metric);
-    Schema schema = current.schema().orElse(null);
-    Schema merged = schema;
-    for (Bit bit : bits) {
-      merged = merged == null ? Schema.of(metric, bit) : merged.accept(bit);
-    }
+    Schema schema = entry(metric).schema().orElse(null);
+    Schema merged = merge(metric, schema, bits);
     if (merged == schema) {
       return schema;
     }
@@ -123,6 +119,23 @@ public final class Catalog {
       }
       return result;
     }
+  }
+
+  /**
+   * Checks a batch against the metric's current schema as {@link #accept} would, recording nothing.
+   *
+   * @throws NsdbException {@link ErrorCode#SCHEMA_CONFLICT}
+   */
+  public void check(MetricKey metric, List<Bit> bits) {
+    merge(metric, entry(metric).schema().orElse(null), bits);
+  }
+
+  private static Schema merge(MetricKey metric, Schema schema, List<Bit> bits) {
+    Schema merged = schema;
+    for (Bit bit : bits) {
+      merged = merged == null ? Schema.of(metric, bit) : merged.accept(bit);
+    }
+    return merged;
   }
 
   /**

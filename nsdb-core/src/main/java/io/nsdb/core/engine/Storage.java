@@ -235,6 +235,20 @@ public final class Storage implements AutoCloseable {
     return last;
   }
 
+  /**
+   * Checks a batch as {@link #insert} would (retention window, schema) without writing anything, so
+   * that a request spanning several metrics can be refused whole before any of it is written. A
+   * concurrent writer may still change the schema between this check and the insert.
+   */
+  public void check(MetricKey metric, List<Bit> bits) {
+    ensureOpen();
+    if (bits.isEmpty()) {
+      throw new NsdbException(ErrorCode.INVALID_BIT, "empty batch [metric=" + metric + "]");
+    }
+    checkRetention(metric, bits);
+    catalog.check(metric, bits);
+  }
+
   private void checkRetention(MetricKey metric, List<Bit> bits) {
     MetricInfo info = catalog.info(metric);
     if (info.keepsForever()) {

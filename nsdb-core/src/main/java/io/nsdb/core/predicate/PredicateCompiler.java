@@ -227,8 +227,8 @@ public final class PredicateCompiler {
   private NsdbException mismatch(Identifier column, ColumnType type, String offered) {
     return new NsdbException(
         ErrorCode.TYPE_MISMATCH,
-        column.position()
-            + ": column cannot be compared with that value [metric="
+        column.position(),
+        "column cannot be compared with that value [metric="
             + schema.metric()
             + ", column="
             + column.value()

@@ -47,17 +47,7 @@ public final class QueryEngine {
   public QueryResult execute(
       MetricKey metric, Select select, Optional<Condition> extraFilter, long nowMillis) {
     Deadline deadline = new Deadline(limits.timeout());
-    Schema schema =
-        storage
-            .describe(metric)
-            .orElseThrow(
-                () ->
-                    new NsdbException(
-                        ErrorCode.UNKNOWN_METRIC,
-                        select.metric().position()
-                            + ": metric does not exist [metric="
-                            + metric
-                            + "]"));
+    Schema schema = schemaOf(metric, select);
     SelectBinder.bind(select, schema);
     Optional<Condition> where = and(select.where(), extraFilter);
     QueryPlanner.Plan plan = QueryPlanner.plan(where, schema, nowMillis);
@@ -122,6 +112,28 @@ public final class QueryEngine {
       rows = PlainSelect.rows(select, kind, limits, visit);
     }
     return new QueryResult(rows);
+  }
+
+  /**
+   * Checks {@code select} (with {@code extraFilter} AND-ed) against the metric's schema exactly as
+   * {@link #execute} would, without reading any data: the same errors, or nothing.
+   */
+  public void validate(
+      MetricKey metric, Select select, Optional<Condition> extraFilter, long nowMillis) {
+    Schema schema = schemaOf(metric, select);
+    SelectBinder.bind(select, schema);
+    QueryPlanner.plan(and(select.where(), extraFilter), schema, nowMillis);
+  }
+
+  private Schema schemaOf(MetricKey metric, Select select) {
+    return storage
+        .describe(metric)
+        .orElseThrow(
+            () ->
+                new NsdbException(
+                    ErrorCode.UNKNOWN_METRIC,
+                    select.metric().position(),
+                    "metric does not exist [metric=" + metric + "]"));
   }
 
   private static Optional<Condition> and(Optional<Condition> where, Optional<Condition> extra) {

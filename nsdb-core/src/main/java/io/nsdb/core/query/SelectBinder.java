@@ -36,8 +36,8 @@ final class SelectBinder {
       if (!schema.columns().containsKey(column.value())) {
         throw new NsdbException(
             ErrorCode.INVALID_DISTINCT,
-            column.position()
-                + ": DISTINCT takes a dimension or tag [metric="
+            column.position(),
+            "DISTINCT takes a dimension or tag [metric="
                 + schema.metric()
                 + ", column="
                 + column.value()
@@ -49,8 +49,8 @@ final class SelectBinder {
       requireColumn(tag.tag(), schema);
       throw new NsdbException(
           ErrorCode.INVALID_GROUP_BY,
-          tag.tag().position()
-              + ": GROUP BY takes a dimension or tag, or INTERVAL [metric="
+          tag.tag().position(),
+          "GROUP BY takes a dimension or tag, or INTERVAL [metric="
               + schema.metric()
               + ", column="
               + tag.tag().value()
@@ -84,8 +84,8 @@ final class SelectBinder {
   private static NsdbException invalidOrder(Identifier column, Schema schema, String why) {
     return new NsdbException(
         ErrorCode.INVALID_ORDER_BY,
-        column.position()
-            + ": cannot order by this column: "
+        column.position(),
+        "cannot order by this column: "
             + why
             + " [metric="
             + schema.metric()

@@ -141,8 +141,8 @@ public record Schema(MetricKey metric, ColumnType valueType, Map<String, Column>
   public NsdbException unknownColumn(String column, SourcePosition position) {
     return new NsdbException(
         ErrorCode.UNKNOWN_COLUMN,
-        position
-            + ": unknown column [metric="
+        position,
+        "unknown column [metric="
             + metric
             + ", column="
             + column

@@ -1,0 +1,115 @@
+package io.nsdb.ws.http;
+
+import io.nsdb.core.ErrorCode;
+import io.nsdb.core.NsdbException;
+import io.nsdb.sql.SourcePosition;
+import io.nsdb.sql.SqlParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where an error becomes an answer, for every route: {@code {"code", "message",
+ * "line"?, "column"?, ...}} with the status its code implies. Bad input is a 4xx with the code a
+ * client branches on; only our own bugs are 500s (logged with their stack trace).
+ */
+public final class ErrorResponses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+  private ErrorResponses() {}
+
+  public static HttpResponse of(Throwable error) {
+    Throwable cause = unwrap(error);
+    return switch (cause) {
+      case ApiException e -> answer(e.status(), e.code().name(), e.getMessage(), null, e.details());
+      case SqlParseException e ->
+          answer(400, e.code().name(), e.getMessage(), e.position(), Map.of());
+      case NsdbException e -> {
+        int status = status(e.code());
+        if (status == 500) {
+          LOG.error("storage failure", e);
+        }
+        yield answer(status, e.code().name(), e.getMessage(), e.position(), Map.of());
+      }
+      case EntityStreamSizeException e -> tooLarge(e.limit());
+      default -> {
+        LOG.error("unexpected error answering a request", cause);
+        yield answer(
+            500,
+            ApiErrorCode.INTERNAL_ERROR.name(),
+            "internal error, the server log has the details [error="
+                + cause.getClass().getSimpleName()
+                + "]",
+            null,
+            Map.of());
+      }
+    };
+  }
+
+  public static HttpResponse of(int status, ApiErrorCode code, String message) {
+    return answer(status, code.name(), message, null, Map.of());
+  }
+
+  public static HttpResponse tooLarge(long limit) {
+    return of(
+        413,
+        ApiErrorCode.BODY_TOO_LARGE,
+        "the request body is larger than the server accepts [limitBytes="
+            + limit
+            + ", setting=nsdb.http.max-body-size]");
+  }
+
+  /** The status of each engine error: what the client got wrong, or what the server cannot do. */
+  static int status(ErrorCode code) {
+    return switch (code) {
+      case UNKNOWN_METRIC, UNKNOWN_NAMESPACE -> 404;
+      case METRIC_INFO_ALREADY_SET -> 409;
+      case SCHEMA_CONFLICT,
+          INVALID_METRIC_INFO,
+          OUTSIDE_RETENTION,
+          UNKNOWN_COLUMN,
+          TYPE_MISMATCH,
+          INVALID_GROUP_BY,
+          INVALID_ORDER_BY,
+          INVALID_DISTINCT,
+          RESULT_TOO_LARGE,
+          NUMERIC_OVERFLOW,
+          INVALID_BIT ->
+          400;
+      case QUERY_TIMEOUT, QUERY_CANCELLED, CLOSED -> 503;
+      case CORRUPT_DATA, STORAGE_FAILURE -> 500;
+    };
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static HttpResponse answer(
+      int status,
+      String code,
+      String message,
+      SourcePosition position,
+      Map<String, Object> details) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", code);
+    body.put("message", message);
+    if (position != null && !position.equals(SourcePosition.UNKNOWN)) {
+      body.put("line", position.line());
+      body.put("column", position.column());
+    }
+    body.putAll(details);
+    return JsonResponses.json(status, body);
+  }
+}
