@@ -18,8 +18,43 @@ final class Bytes {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private static final long MIX = 0x9E3779B97F4A7C15L;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   private Bytes() {}
+
+  /**
+   * Where the series key starting at {@code start} ends: at the first space, tab, carriage return
+   * or newline that is not escaped, or at {@code end}. A backslash escapes the next byte, except a
+   * newline, which always ends the line.
+   *
+   * <p>Eight bytes at a time while a word holds no byte below {@code 0x21} and no backslash (the
+   * usual key is 40 to 80 plain bytes); the word that does is finished a byte at a time.
+   */
+  static int seriesKeyEnd(byte[] buf, int start, int end) {
+    int i = start;
+    while (i + Long.BYTES <= end) {
+      long word = (long) LONGS.get(buf, i);
+      long controlOrSpace = (word - ONES * 0x21) & ~word & HIGHS;
+      long backslashes = word ^ (ONES * '\\');
+      backslashes = (backslashes - ONES) & ~backslashes & HIGHS;
+      if ((controlOrSpace | backslashes) != 0) {
+        break;
+      }
+      i += Long.BYTES;
+    }
+    while (i < end) {
+      byte c = buf[i];
+      if (c == '\\') {
+        i += i + 1 < end && buf[i + 1] != '\n' ? 2 : 1;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return end;
+  }
 
   /** Whether {@code buf[start, end)} is a name: {@code [A-Za-z_][A-Za-z0-9_]*}. */
   static boolean isName(byte[] buf, int start, int end) {

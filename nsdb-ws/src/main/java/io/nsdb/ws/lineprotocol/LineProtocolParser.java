@@ -23,7 +23,6 @@ public final class LineProtocolParser {
   private static final int MAX_NAMES = 10_000;
 
   private static final boolean[] WHITESPACE = table(" \t\r");
-  private static final boolean[] SERIES_STOP = table(" \t\r\n\\");
   private static final boolean[] VALUE_STOP = table(", \t\r\n");
 
   private final SeriesCache cache;
@@ -115,18 +114,7 @@ public final class LineProtocolParser {
       throws LineRejected {
     inFields = false;
     int seriesStart = pos;
-    int i = pos;
-    while (i < end) {
-      byte c = buf[i];
-      if (!SERIES_STOP[c & 0xFF]) {
-        i++;
-      } else if (c == '\\') {
-        // An escaped byte never ends the key, except a newline, which always ends the line.
-        i += i + 1 < end && buf[i + 1] != '\n' ? 2 : 1;
-      } else {
-        break;
-      }
-    }
+    int i = Bytes.seriesKeyEnd(buf, pos, end);
     seriesEnd = i;
     int hash = cache.hash(buf, seriesStart, i);
     Series series = cache.get(buf, seriesStart, i, hash);
@@ -338,6 +326,29 @@ public final class LineProtocolParser {
       return now;
     }
     int start = pos;
+    // The usual timestamp, up to 18 digits, is read in one pass that cannot overflow.
+    boolean negative = buf[pos] == '-';
+    int digitsStart = negative ? pos + 1 : pos;
+    long digits = 0;
+    int i = digitsStart;
+    for (; i < end && i - digitsStart < 18; i++) {
+      int digit = buf[i] - '0';
+      if (digit < 0 || digit > 9) {
+        break;
+      }
+      digits = digits * 10 + digit;
+    }
+    if (i > digitsStart && (i == end || WHITESPACE[buf[i] & 0xFF] || buf[i] == '\n')) {
+      pos = i;
+      long timestamp;
+      try {
+        timestamp = precision.toMillis(negative ? -digits : digits);
+      } catch (ArithmeticException e) {
+        throw timestampOutOfRange(start, i, precision, startLine);
+      }
+      endOfLine(startLine);
+      return timestamp;
+    }
     while (pos < end && buf[pos] != '\n' && !WHITESPACE[buf[pos] & 0xFF]) {
       pos++;
     }
@@ -354,15 +365,26 @@ public final class LineProtocolParser {
     try {
       timestamp = precision.toMillis(Bytes.parseLong(buf, start, stop));
     } catch (ArithmeticException e) {
-      throw new LineRejected(
-          "timestamp out of range [line="
-              + startLine
-              + ", timestamp="
-              + Bytes.quote(buf, start, stop)
-              + ", precision="
-              + precision.parameter()
-              + "]");
+      throw timestampOutOfRange(start, stop, precision, startLine);
     }
+    endOfLine(startLine);
+    return timestamp;
+  }
+
+  private LineRejected timestampOutOfRange(
+      int start, int stop, Precision precision, int startLine) {
+    return new LineRejected(
+        "timestamp out of range [line="
+            + startLine
+            + ", timestamp="
+            + Bytes.quote(buf, start, stop)
+            + ", precision="
+            + precision.parameter()
+            + "]");
+  }
+
+  /** After the timestamp: only whitespace may follow, then the newline is consumed. */
+  private void endOfLine(int startLine) throws LineRejected {
     skipWhitespace();
     if (pos < end && buf[pos] != '\n') {
       int textStart = pos;
@@ -377,7 +399,6 @@ public final class LineProtocolParser {
               + "]");
     }
     consumeNewline();
-    return timestamp;
   }
 
   /** Adds the line's bits, all or none: a bit the model refuses rejects the whole line. */

@@ -27,6 +27,21 @@ class LineProtocolSyntaxTest {
   }
 
   @Test
+  void escapedSpaceAtEveryOffsetOfALongKey() {
+    for (int at = 0; at < 24; at++) {
+      String before = "v".repeat(at);
+      String value = before + "\\ x" + "w".repeat(24 - at);
+      Bit bit = single("measurement,tag=" + value + "\tvalue=1 1", "measurement");
+      assertEquals(Map.of("tag", before + " x" + "w".repeat(24 - at)), bit.tags(), "at " + at);
+    }
+  }
+
+  @Test
+  void nonAsciiBytesInAKeyDoNotEndIt() {
+    assertEquals(Map.of("t", "ééééééééé"), single("m,t=ééééééééé value=1", "m").tags());
+  }
+
+  @Test
   void stringFieldEscapesAndContent() {
     Bit bit =
         single(
