@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * score is per line (the operation is one batch, {@code @OperationsPerInvocation} lines).
  */
 @BenchmarkMode({Mode.AverageTime, Mode.Throughput})
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
