@@ -23,10 +23,13 @@ public record Bit(
     }
     dimensions = checkColumns("dimension", dimensions);
     tags = checkColumns("tag", tags);
-    for (String name : tags.keySet()) {
-      if (dimensions.containsKey(name)) {
-        throw new IllegalArgumentException(
-            "a column is a dimension or a tag, not both [column=" + name + "]");
+    // Most bits have no dimensions; this check then costs nothing on the ingest path.
+    if (!dimensions.isEmpty()) {
+      for (String name : tags.keySet()) {
+        if (dimensions.containsKey(name)) {
+          throw new IllegalArgumentException(
+              "a column is a dimension or a tag, not both [column=" + name + "]");
+        }
       }
     }
   }

@@ -88,7 +88,7 @@ public final class Fields {
       }
       return node.longValue();
     }
-    double value = node.decimalValue().doubleValue();
+    double value = node.doubleValue();
     if (!Double.isFinite(value)) {
       throw ApiException.invalidField(
           field, "number is out of range [value=" + node.asText() + "]");

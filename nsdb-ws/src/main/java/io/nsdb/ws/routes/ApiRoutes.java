@@ -50,6 +50,7 @@ public final class ApiRoutes extends AllDirectives {
             new RootRoutes(settings, metrics, stopping).route(),
             new QueryRoutes(queries, bodies).route(),
             new DataRoutes(writes, bodies).route(),
+            new WriteRoutes(writes, bodies).route(),
             new CommandRoutes(catalog, bodies).route());
   }
 

@@ -3,9 +3,16 @@ package io.nsdb.ws.service;
 import io.nsdb.core.engine.Storage;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
+import io.nsdb.ws.http.ApiException;
+import io.nsdb.ws.lineprotocol.LineError;
+import io.nsdb.ws.lineprotocol.MetricBits;
+import io.nsdb.ws.lineprotocol.ParsedBatch;
+import io.nsdb.ws.lineprotocol.Precision;
 import io.nsdb.ws.metrics.ServerMetrics;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -18,12 +25,60 @@ public final class WriteService {
   private final WorkerPool workers;
   private final ServerMetrics metrics;
   private final Clock clock;
+  private final ParserPool parsers = new ParserPool(Runtime.getRuntime().availableProcessors() * 2);
 
   public WriteService(Storage storage, WorkerPool workers, ServerMetrics metrics, Clock clock) {
     this.storage = storage;
     this.workers = workers;
     this.metrics = metrics;
     this.clock = clock;
+  }
+
+  /**
+   * Writes a line-protocol body, all or nothing: every line is parsed and every metric's bits
+   * checked against its schema and retention before any is written. Resolves to the number of
+   * points written.
+   */
+  public CompletionStage<Integer> writeLines(
+      String db, String namespace, Precision precision, byte[] body) {
+    Names.check("db", db);
+    Names.check("namespace", namespace);
+    return workers.submit(
+        () -> {
+          ParsedBatch batch = parsers.with(p -> p.parse(body, precision, clock.millis()));
+          if (batch.errorCount() > 0) {
+            metrics.linesRejected(batch.errorCount());
+            throw rejected(batch);
+          }
+          List<MetricKey> keys = new ArrayList<>();
+          for (MetricBits group : batch.metrics().values()) {
+            MetricKey key = new MetricKey(db, namespace, group.metric());
+            storage.check(key, group.bits());
+            keys.add(key);
+          }
+          int i = 0;
+          for (MetricBits group : batch.metrics().values()) {
+            storage.insert(keys.get(i++), group.bits());
+          }
+          metrics.pointsWritten(batch.points());
+          return batch.points();
+        });
+  }
+
+  private static ApiException rejected(ParsedBatch batch) {
+    List<Map<String, Object>> errors = new ArrayList<>();
+    for (LineError error : batch.errors()) {
+      errors.add(Map.of("line", error.lineNumber(), "reason", error.reason()));
+    }
+    return ApiException.invalidLines(
+        batch.errorCount()
+            + " of "
+            + batch.lines()
+            + " lines are malformed, nothing was written"
+            + (batch.errorCount() > errors.size()
+                ? " (the first " + errors.size() + " listed)"
+                : ""),
+        errors);
   }
 
   /** Inserts {@code bits} into one metric, all or nothing; resolves to the last bit's LSN. */
