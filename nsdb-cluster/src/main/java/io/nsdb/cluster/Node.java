@@ -10,8 +10,11 @@ import io.nsdb.ws.http.NsdbHttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Node {
 
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  /** The file in the data directory whose lock says a node uses it. */
+  static final String LOCK_FILE = "nsdb.lock";
 
   /** A start that cannot succeed; the message is the one line the user sees. */
   public static final class StartException extends RuntimeException {
@@ -75,7 +81,14 @@ public final class Node {
       throw new StartException("configuration error: " + e.getMessage());
     }
     requireWritable(dataDir);
-    Storage storage = openStorage(config);
+    FileChannel lock = lockDataDir(dataDir);
+    Storage storage;
+    try {
+      storage = openStorage(config);
+    } catch (RuntimeException e) {
+      release(lock);
+      throw e;
+    }
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nsdb", config.raw());
     NsdbHttpServer server;
     ServerBinding binding;
@@ -92,11 +105,13 @@ public final class Node {
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       system.terminate();
       storage.close();
+      release(lock);
       throw new StartException(bindFailure(settings, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       system.terminate();
       storage.close();
+      release(lock);
       throw new StartException("interrupted while starting");
     }
     Duration deadline = config.shutdownDeadline();
@@ -118,6 +133,7 @@ public final class Node {
             CompletableFuture.supplyAsync(
                 () -> {
                   storage.close();
+                  release(lock);
                   LOG.info("storage closed, stopped");
                   return Done.getInstance();
                 }));
@@ -137,6 +153,45 @@ public final class Node {
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage())
               + "); set another with --data-dir or NSDB_DATA_DIR");
+    }
+  }
+
+  /**
+   * Locks {@code dataDir/nsdb.lock} for as long as the node runs, so that a second node (in this
+   * process or another) cannot open the same data and corrupt its commit log. The storage itself
+   * takes no lock: only Lucene's shard indexes have theirs, and a fresh directory has none.
+   */
+  private static FileChannel lockDataDir(Path dataDir) {
+    FileChannel channel;
+    try {
+      channel =
+          FileChannel.open(
+              dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new StartException("cannot lock the data directory " + dataDir + ": " + e.getMessage());
+    }
+    try {
+      if (channel.tryLock() != null) {
+        return channel;
+      }
+    } catch (OverlappingFileLockException e) {
+      // held by another node in this JVM
+    } catch (IOException e) {
+      release(channel);
+      throw new StartException("cannot lock the data directory " + dataDir + ": " + e.getMessage());
+    }
+    release(channel);
+    throw new StartException(
+        "the data directory "
+            + dataDir
+            + " is in use by another NSDb process; stop it or use another --data-dir");
+  }
+
+  private static void release(FileChannel lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("cannot release the data directory lock: {}", e.toString());
     }
   }
 

@@ -142,6 +142,9 @@ class NodeTest {
     }
     Node second = start(data, 0);
     assertEquals(500, count(second, "node_restart"));
+    assertEquals(
+        "[\"node_restart\"]",
+        JSON.readTree(get(second, "/commands/dbs").body()).path("dbs").toString());
   }
 
   private Node start(Path dataDir, int port) {

@@ -53,7 +53,7 @@ public record CommandLine(
         case "--version" -> version = true;
         case "--bind", "--http-port", "--data-dir", "--config" -> {
           if (value == null) {
-            if (i + 1 >= args.length) {
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
               throw new UsageException("option " + option + " needs a value");
             }
             value = args[++i];
