@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,37 @@ class DataRoutesTest {
       sum += row.path("timestamp").asLong();
     }
     assertEquals(199 * 200 / 2, sum);
+  }
+
+  @Test
+  void concurrentBatchesAreAllReadRightAfterTheirAcknowledgements() {
+    List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+    for (int writer = 0; writer < 8; writer++) {
+      List<Map<String, Object>> bits = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        bits.add(bit(writer * 1000L + i, i, Map.of("writer", "w" + writer), Map.of()));
+      }
+      String body =
+          TestServer.write(
+              Map.of("db", "data_concurrent", "namespace", "ns", "metric", "cpu", "bits", bits));
+      sent.add(
+          server
+              .client()
+              .sendAsync(
+                  server
+                      .request("/data")
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString()));
+    }
+    for (CompletableFuture<HttpResponse<String>> response : sent) {
+      assertEquals(200, response.join().statusCode(), response.join().body());
+    }
+
+    assertEquals(
+        800,
+        records(server.query("data_concurrent", "ns", "select * from cpu limit 10000")).size());
   }
 
   @Test
