@@ -3,13 +3,17 @@ package io.nsdb.core.catalog;
 import io.nsdb.core.ErrorCode;
 import io.nsdb.core.NsdbException;
 import io.nsdb.core.model.Bit;
+import io.nsdb.core.model.ColumnType;
 import io.nsdb.core.model.MetricKey;
 import io.nsdb.core.schema.MetricInfo;
 import io.nsdb.core.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,9 +135,24 @@ public final class Catalog {
   }
 
   private static Schema merge(MetricKey metric, Schema schema, List<Bit> bits) {
+    // A batch usually repeats a few column maps (one per series, shared by the writer): a bit
+    // whose dimension and tag maps, by identity, and value type were all accepted already cannot
+    // change the result (maps are immutable, and accepting is widening), so it is skipped.
+    Set<Map<String, Object>> seenDimensions = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Map<String, Object>> seenTags = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<ColumnType> seenValueTypes = EnumSet.noneOf(ColumnType.class);
     Schema merged = schema;
     for (Bit bit : bits) {
+      if (merged != null
+          && seenDimensions.contains(bit.dimensions())
+          && seenTags.contains(bit.tags())
+          && seenValueTypes.contains(bit.valueType())) {
+        continue;
+      }
       merged = merged == null ? Schema.of(metric, bit) : merged.accept(bit);
+      seenDimensions.add(bit.dimensions());
+      seenTags.add(bit.tags());
+      seenValueTypes.add(bit.valueType());
     }
     return merged;
   }

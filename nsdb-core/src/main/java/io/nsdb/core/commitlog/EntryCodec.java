@@ -8,7 +8,9 @@ import io.nsdb.core.commitlog.LogEntry.Insert;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -106,9 +108,16 @@ final class EntryCodec {
     // Column names and string values go once into a table; bits refer to them by index.
     Map<String, Integer> table = new HashMap<>();
     List<String> strings = new ArrayList<>();
+    // Writers share one map per series across its bits: each map instance is collected once and
+    // encoded once, then its bytes are copied for every bit that carries it.
+    Map<Map<String, Object>, byte[]> encoded = new IdentityHashMap<>();
     for (Bit bit : bits) {
-      collect(bit.dimensions(), table, strings);
-      collect(bit.tags(), table, strings);
+      for (Map<String, Object> columns : List.of(bit.dimensions(), bit.tags())) {
+        if (!encoded.containsKey(columns)) {
+          collect(columns, table, strings);
+          encoded.put(columns, null);
+        }
+      }
     }
     out.writeVarLong(strings.size());
     for (String s : strings) {
@@ -126,9 +135,23 @@ final class EntryCodec {
       } else {
         out.writeZigZag(bit.value().longValue());
       }
-      writeColumns(bit.dimensions(), table, out);
-      writeColumns(bit.tags(), table, out);
+      out.writeBytes(encoded(bit.dimensions(), table, encoded));
+      out.writeBytes(encoded(bit.tags(), table, encoded));
     }
+  }
+
+  private static byte[] encoded(
+      Map<String, Object> columns,
+      Map<String, Integer> table,
+      Map<Map<String, Object>, byte[]> cache) {
+    byte[] bytes = cache.get(columns);
+    if (bytes == null) {
+      Bytes.Out out = new Bytes.Out(32);
+      writeColumns(columns, table, out);
+      bytes = Arrays.copyOf(out.array(), out.size());
+      cache.put(columns, bytes);
+    }
+    return bytes;
   }
 
   private static void collect(

@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,10 +209,7 @@ public final class Storage implements AutoCloseable {
     }
     checkRetention(metric, bits);
     Schema schema = catalog.accept(metric, bits);
-    List<Bit> conformed = new ArrayList<>(bits.size());
-    for (Bit bit : bits) {
-      conformed.add(schema.conform(bit));
-    }
+    List<Bit> conformed = schema.conformAll(bits);
     long last;
     while (true) {
       MetricStore store = store(metric);

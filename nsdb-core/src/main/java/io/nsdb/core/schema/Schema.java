@@ -6,8 +6,11 @@ import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.ColumnType;
 import io.nsdb.core.model.MetricKey;
 import io.nsdb.sql.SourcePosition;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -99,12 +102,30 @@ public record Schema(MetricKey metric, ColumnType valueType, Map<String, Column>
    * splits a series). The same instance when nothing changes. The bit must be accepted.
    */
   public Bit conform(Bit bit) {
+    return conform(bit, new IdentityHashMap<>());
+  }
+
+  /**
+   * Every bit of a batch conformed; a column map shared by several bits (one per series, as writers
+   * send them) is conformed once and stays shared.
+   */
+  public List<Bit> conformAll(List<Bit> bits) {
+    Map<Map<String, Object>, Map<String, Object>> conformed = new IdentityHashMap<>();
+    List<Bit> result = new ArrayList<>(bits.size());
+    for (Bit bit : bits) {
+      result.add(conform(bit, conformed));
+    }
+    return result;
+  }
+
+  private Bit conform(Bit bit, Map<Map<String, Object>, Map<String, Object>> conformed) {
     Number value =
         valueType == ColumnType.DECIMAL && bit.value() instanceof Long l
             ? (Number) l.doubleValue()
             : bit.value();
-    Map<String, Object> dimensions = conformColumns(bit.dimensions());
-    Map<String, Object> tags = conformColumns(bit.tags());
+    Map<String, Object> dimensions =
+        conformed.computeIfAbsent(bit.dimensions(), this::conformColumns);
+    Map<String, Object> tags = conformed.computeIfAbsent(bit.tags(), this::conformColumns);
     if (value == bit.value() && dimensions == bit.dimensions() && tags == bit.tags()) {
       return bit;
     }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,39 @@ class CatalogTest {
     assertEquals(ErrorCode.SCHEMA_CONFLICT, e.code());
     assertFalse(catalog.schema(CPU).orElseThrow().columns().containsKey("os"));
     assertFalse(Catalog.open(data, DEFAULTS).schema(CPU).orElseThrow().columns().containsKey("os"));
+  }
+
+  @Test
+  void aBatchRepeatingOneMapInstanceStillFindsALaterConflict() {
+    // The catalog skips bits whose maps it has accepted already; a new map must still be checked.
+    Catalog catalog = Catalog.open(data, DEFAULTS);
+    Map<String, Object> web = Map.of("host", "web1");
+    List<Bit> batch = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      batch.add(bit(web));
+    }
+    batch.add(bit(Map.of("host", 3)));
+
+    NsdbException e = assertThrows(NsdbException.class, () -> catalog.accept(CPU, batch));
+
+    assertEquals(ErrorCode.SCHEMA_CONFLICT, e.code());
+    assertEquals(Optional.empty(), catalog.schema(CPU));
+  }
+
+  @Test
+  void aBatchRepeatingOneMapInstanceWithAnotherValueTypeIsStillChecked() {
+    Catalog catalog = Catalog.open(data, DEFAULTS);
+    Map<String, Object> web = Map.of("host", "web1");
+
+    NsdbException e =
+        assertThrows(
+            NsdbException.class,
+            () ->
+                catalog.accept(
+                    CPU, List.of(new Bit(1, 1L, Map.of(), web), new Bit(2, 1.5, Map.of(), web))));
+
+    assertEquals(ErrorCode.SCHEMA_CONFLICT, e.code());
+    assertTrue(e.getMessage().contains("column=value"), e.getMessage());
   }
 
   @Test

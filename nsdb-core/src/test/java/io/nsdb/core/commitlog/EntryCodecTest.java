@@ -53,6 +53,21 @@ class EntryCodecTest {
   }
 
   @Test
+  void bitsSharingOneColumnMapInstanceRoundTripExactly() {
+    // Writers share one map per series; the encoder encodes each instance once.
+    Map<String, Object> web1 = Map.of("host", "web1", "rack", 3L);
+    Map<String, Object> web2 = Map.of("host", "web2", "rack", 3L);
+    List<Bit> bits = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      bits.add(new Bit(i, i * 0.5, Map.of(), i % 2 == 0 ? web1 : web2));
+      bits.add(new Bit(i, (long) i, web2, Map.of("dc", "eu")));
+    }
+    LogEntry.Insert insert = new LogEntry.Insert(METRIC, bits);
+
+    assertEquals(insert, roundTrip(insert));
+  }
+
+  @Test
   void repeatedColumnNamesAndValuesAreStoredOnce() {
     List<Bit> bits = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {

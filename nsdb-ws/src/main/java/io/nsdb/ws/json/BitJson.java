@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nsdb.core.model.Bit;
 import io.nsdb.ws.http.ApiException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,25 @@ public final class BitJson {
       throw ApiException.invalidField(path, "must hold at least one bit");
     }
     List<Bit> bits = new ArrayList<>(array.size());
+    Map<Map<String, Object>, Map<String, Object>> shared = new HashMap<>();
     for (int i = 0; i < array.size(); i++) {
-      bits.add(read(array.get(i), path + "[" + i + "]"));
+      bits.add(read(array.get(i), path + "[" + i + "]", shared));
     }
     return bits;
   }
 
   public static Bit read(JsonNode node, String path) {
+    return read(node, path, new HashMap<>());
+  }
+
+  /**
+   * {@code shared} holds the column maps already read in this request: a bit whose dimensions or
+   * tags equal an earlier bit's gets that bit's map instance, so a batch of one series carries one
+   * map and the engine's per-series lookups (schema, series key, commit-log names) compare
+   * instances and cached hashes instead of fresh strings.
+   */
+  private static Bit read(
+      JsonNode node, String path, Map<Map<String, Object>, Map<String, Object>> shared) {
     if (!node.isObject()) {
       throw ApiException.invalidField(path, "must be an object, not " + Fields.kind(node));
     }
@@ -46,13 +59,22 @@ public final class BitJson {
     }
     long millis = Fields.requireLong(timestamp, path + ".timestamp");
     Number number = Fields.requireNumber(value, path + ".value");
-    Map<String, Object> dimensions = columns(node.get("dimensions"), path + ".dimensions");
-    Map<String, Object> tags = columns(node.get("tags"), path + ".tags");
+    Map<String, Object> dimensions =
+        share(columns(node.get("dimensions"), path + ".dimensions"), shared);
+    Map<String, Object> tags = share(columns(node.get("tags"), path + ".tags"), shared);
     try {
       return new Bit(millis, number, dimensions, tags);
     } catch (IllegalArgumentException e) {
       throw ApiException.invalidField(path, e.getMessage());
     }
+  }
+
+  private static Map<String, Object> share(
+      Map<String, Object> columns, Map<Map<String, Object>, Map<String, Object>> shared) {
+    if (columns.isEmpty()) {
+      return Map.of();
+    }
+    return shared.computeIfAbsent(columns, Map::copyOf);
   }
 
   private static Map<String, Object> columns(JsonNode node, String path) {
