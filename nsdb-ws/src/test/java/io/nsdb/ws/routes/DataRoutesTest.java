@@ -192,6 +192,35 @@ class DataRoutesTest {
   }
 
   @Test
+  void bodyThatIsNotTheGzipItClaimsIs400() {
+    HttpResponse<String> response =
+        server.send(
+            server
+                .request("/data")
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"db\": \"x\"}"))
+                .build());
+
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals(TestServer.VERSION, response.headers().firstValue("NSDb-Version").orElse(""));
+  }
+
+  @Test
+  void unsupportedContentEncodingIs415() {
+    HttpResponse<String> response =
+        server.send(
+            server
+                .request("/data")
+                .header("Content-Type", "application/json")
+                .header("Content-Encoding", "br")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertError(response, 415, "UNSUPPORTED_MEDIA_TYPE", "gzip");
+  }
+
+  @Test
   void malformedJsonIs400MalformedJson() {
     assertError(server.postJson("/data", "{\"db\": "), 400, "MALFORMED_JSON", "line=");
     assertError(server.postJson("/data", ""), 400, "MALFORMED_JSON", "empty");
