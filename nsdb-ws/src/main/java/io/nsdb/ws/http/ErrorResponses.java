@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.http.scaladsl.model.IllegalRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,16 @@ public final class ErrorResponses {
         yield answer(status, e.code().name(), e.getMessage(), e.position(), Map.of());
       }
       case EntityStreamSizeException e -> tooLarge(e.limit());
+      case IllegalRequestException e -> {
+        // Pekko's own verdict on a request it cannot read (e.g. a corrupt gzip body): a 4xx.
+        int status = e.status().intValue();
+        yield answer(
+            status,
+            (status == 413 ? ApiErrorCode.BODY_TOO_LARGE : ApiErrorCode.INVALID_REQUEST).name(),
+            e.getMessage(),
+            null,
+            Map.of());
+      }
       default -> {
         LOG.error("unexpected error answering a request", cause);
         yield answer(

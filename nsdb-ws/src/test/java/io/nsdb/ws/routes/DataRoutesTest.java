@@ -202,7 +202,7 @@ class DataRoutesTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"db\": \"x\"}"))
                 .build());
 
-    assertEquals(400, response.statusCode(), response.body());
+    assertError(response, 400, "INVALID_REQUEST", "encoding is corrupt");
     assertEquals(TestServer.VERSION, response.headers().firstValue("NSDb-Version").orElse(""));
   }
 
