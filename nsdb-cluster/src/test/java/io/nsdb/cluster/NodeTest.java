@@ -18,8 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +151,70 @@ class NodeTest {
         JSON.readTree(get(second, "/commands/dbs").body()).path("dbs").toString());
   }
 
+  @Test
+  void stopWhileWritesAreInFlightLosesNoAcknowledgedBatchAndHalvesNone() throws Exception {
+    Path data = tmp.resolve("inflight");
+    Node first = start(data, 0);
+    int batches = 40;
+    int perBatch = 50;
+    List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      List<Map<String, Object>> bits = new ArrayList<>();
+      for (int i = 0; i < perBatch; i++) {
+        bits.add(Map.of("timestamp", b * 1000 + i, "value", i));
+      }
+      sent.add(
+          CLIENT.sendAsync(
+              postRequest(
+                  first,
+                  "/data",
+                  Map.of("db", "node_inflight", "namespace", "ns", "metric", "cpu", "bits", bits)),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    assertEquals(200, sent.get(0).join().statusCode(), "at least one batch is acknowledged");
+
+    first.stop();
+    started.remove(first);
+
+    List<Integer> acknowledged = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      HttpResponse<String> response = sent.get(b).handle((r, e) -> r).get(30, TimeUnit.SECONDS);
+      if (response != null && response.statusCode() == 200) {
+        acknowledged.add(b);
+      }
+    }
+    Node second = start(data, 0);
+    Set<Long> stored = new HashSet<>();
+    HttpResponse<String> all =
+        post(
+            second,
+            "/query",
+            Map.of(
+                "db",
+                "node_inflight",
+                "namespace",
+                "ns",
+                "queryString",
+                "select * from cpu limit 100000"));
+    assertEquals(200, all.statusCode(), all.body());
+    JSON.readTree(all.body())
+        .path("records")
+        .forEach(row -> stored.add(row.path("timestamp").asLong()));
+    for (int b = 0; b < batches; b++) {
+      int present = 0;
+      for (int i = 0; i < perBatch; i++) {
+        if (stored.contains((long) b * 1000 + i)) {
+          present++;
+        }
+      }
+      if (acknowledged.contains(b)) {
+        assertEquals(perBatch, present, "acknowledged batch " + b + " lost points");
+      } else {
+        assertTrue(present == 0 || present == perBatch, "batch " + b + " half written: " + present);
+      }
+    }
+  }
+
   private Node start(Path dataDir, int port) {
     Node node =
         Node.start(
@@ -191,13 +259,15 @@ class NodeTest {
   }
 
   private static HttpResponse<String> post(Node node, String path, Object body) throws Exception {
-    return CLIENT.send(
-        HttpRequest.newBuilder(uri(node, path))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(postRequest(node, path, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest postRequest(Node node, String path, Object body) throws IOException {
+    return HttpRequest.newBuilder(uri(node, path))
+        .timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+        .build();
   }
 
   private static URI uri(Node node, String path) {
