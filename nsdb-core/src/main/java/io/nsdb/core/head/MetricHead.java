@@ -4,6 +4,7 @@ import io.nsdb.core.model.Bit;
 import io.nsdb.core.shard.TimeSharding;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,26 @@ public final class MetricHead {
 
   private record BufferKey(SeriesKey series, long shardStart) {}
 
+  /** Series remembered by the identity of their maps before the memory is cleared. */
+  private static final int MAX_CACHED_SERIES = 100_000;
+
+  /** A series seen recently and the buffer its last point went to. */
+  private static final class Slot {
+    final SeriesKey series;
+    SeriesBuffer buffer;
+
+    Slot(SeriesKey series) {
+      this.series = series;
+    }
+  }
+
   private final Map<BufferKey, SeriesBuffer> buffers = new HashMap<>();
+  // Writers repeat one map instance per series (the line-protocol parser's series cache, a /data
+  // batch's shared maps): found by the identity of its maps, a series' slot leads straight to the
+  // buffer its previous point went to, with no key to build, hash or compare for each point.
+  private final Map<Map<String, Object>, Map<Map<String, Object>, Slot>> slotsByMaps =
+      new IdentityHashMap<>();
+  private int cachedSlots;
   private final int chunkMaxPoints;
   private long points;
 
@@ -46,20 +66,43 @@ public final class MetricHead {
   /** Appends one bit with its LSN; a buffer that becomes full is moved to {@code full}. */
   public void append(
       Bit bit, long lsn, TimeSharding sharding, long nowMillis, List<SeriesBuffer> full) {
-    BufferKey key =
-        new BufferKey(new SeriesKey(bit.dimensions(), bit.tags()), sharding.floor(bit.timestamp()));
-    SeriesBuffer buffer = buffers.get(key);
-    if (buffer == null) {
-      buffer = new SeriesBuffer(key.series(), key.shardStart(), nowMillis);
-      buffers.put(key, buffer);
+    Slot slot = slot(bit);
+    long shardStart = sharding.floor(bit.timestamp());
+    SeriesBuffer buffer = slot.buffer;
+    if (buffer == null || !buffer.attached || buffer.shardStart() != shardStart) {
+      BufferKey key = new BufferKey(slot.series, shardStart);
+      buffer = buffers.get(key);
+      if (buffer == null) {
+        buffer = new SeriesBuffer(slot.series, shardStart, nowMillis);
+        buffers.put(key, buffer);
+      }
+      slot.buffer = buffer;
     }
     buffer.append(bit.timestamp(), rawValue(bit.value()), lsn);
     points++;
     if (buffer.size() >= chunkMaxPoints) {
-      buffers.remove(key);
+      buffers.remove(new BufferKey(buffer.series(), buffer.shardStart()));
+      buffer.attached = false;
       points -= buffer.size();
       full.add(buffer);
     }
+  }
+
+  private Slot slot(Bit bit) {
+    Map<Map<String, Object>, Slot> byTags =
+        slotsByMaps.computeIfAbsent(bit.dimensions(), d -> new IdentityHashMap<>());
+    Slot slot = byTags.get(bit.tags());
+    if (slot == null) {
+      if (cachedSlots >= MAX_CACHED_SERIES) {
+        slotsByMaps.clear();
+        cachedSlots = 0;
+        byTags = slotsByMaps.computeIfAbsent(bit.dimensions(), d -> new IdentityHashMap<>());
+      }
+      slot = new Slot(new SeriesKey(bit.dimensions(), bit.tags()));
+      byTags.put(bit.tags(), slot);
+      cachedSlots++;
+    }
+    return slot;
   }
 
   /** A value as the raw long bits chunks store: the long itself, or the double's bits. */
@@ -74,6 +117,7 @@ public final class MetricHead {
       SeriesBuffer buffer = it.next();
       if (which.test(buffer)) {
         it.remove();
+        buffer.attached = false;
         points -= buffer.size();
         detached.add(buffer);
       }

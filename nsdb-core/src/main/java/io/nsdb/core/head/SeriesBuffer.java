@@ -20,6 +20,9 @@ public final class SeriesBuffer {
   private boolean sorted = true;
   private long firstLsn;
   private long lastLsn;
+  // False once the head let go of this buffer (full or detached to be sealed): a writer's cached
+  // reference to it must not append any more.
+  boolean attached = true;
 
   SeriesBuffer(SeriesKey series, long shardStart, long openedAtMillis) {
     this.series = series;

@@ -1,5 +1,6 @@
 package io.nsdb.core.head;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -15,7 +16,32 @@ public final class SeriesKey {
   public SeriesKey(Map<String, Object> dimensions, Map<String, Object> tags) {
     this.dimensions = Map.copyOf(dimensions);
     this.tags = Map.copyOf(tags);
-    this.hash = 31 * this.dimensions.hashCode() + this.tags.hashCode();
+    this.hash = 31 * hash(this.dimensions) + hash(this.tags);
+  }
+
+  /**
+   * A map's hash over its entries in name order, mixed. Not {@link Map#hashCode()}: that sums the
+   * entries' hashes, and series that differ in a few characters of two columns (host_0042 in
+   * region_2, ...) collide so often that the head's buffer table degrades into long chains.
+   */
+  private static int hash(Map<String, Object> columns) {
+    if (columns.isEmpty()) {
+      return 0;
+    }
+    String[] names = columns.keySet().toArray(new String[0]);
+    Arrays.sort(names);
+    int h = 1;
+    for (String name : names) {
+      h = 31 * h + name.hashCode();
+      h = 31 * h + columns.get(name).hashCode();
+    }
+    // murmur3's finalizer: spread every input bit over the whole hash
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
   }
 
   public Map<String, Object> dimensions() {
@@ -34,10 +60,11 @@ public final class SeriesKey {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SeriesKey that
-        && hash == that.hash
-        && dimensions.equals(that.dimensions)
-        && tags.equals(that.tags);
+    return this == other
+        || other instanceof SeriesKey that
+            && hash == that.hash
+            && dimensions.equals(that.dimensions)
+            && tags.equals(that.tags);
   }
 
   @Override

@@ -44,6 +44,9 @@ public record Bit(
 
   private static Map<String, Object> checkColumns(String kind, Map<String, Object> columns) {
     Map<String, Object> copy = Map.copyOf(columns);
+    if (copy.isEmpty() || CheckedColumns.contains(copy)) {
+      return copy;
+    }
     for (Map.Entry<String, Object> column : copy.entrySet()) {
       MetricKey.requireName(kind, column.getKey());
       if (column.getKey().equals("timestamp") || column.getKey().equals("value")) {
@@ -66,6 +69,7 @@ public record Bit(
                 + "]");
       }
     }
+    CheckedColumns.add(copy);
     return copy;
   }
 }
