@@ -112,12 +112,8 @@ final class EntryCodec {
     // encoded once, then its bytes are copied for every bit that carries it.
     Map<Map<String, Object>, byte[]> encoded = new IdentityHashMap<>();
     for (Bit bit : bits) {
-      for (Map<String, Object> columns : List.of(bit.dimensions(), bit.tags())) {
-        if (!encoded.containsKey(columns)) {
-          collect(columns, table, strings);
-          encoded.put(columns, null);
-        }
-      }
+      collectOnce(bit.dimensions(), table, strings, encoded);
+      collectOnce(bit.tags(), table, strings, encoded);
     }
     out.writeVarLong(strings.size());
     for (String s : strings) {
@@ -135,8 +131,12 @@ final class EntryCodec {
       } else {
         out.writeZigZag(bit.value().longValue());
       }
-      out.writeBytes(encoded(bit.dimensions(), table, encoded));
-      out.writeBytes(encoded(bit.tags(), table, encoded));
+      if (!bit.dimensions().isEmpty()) {
+        out.writeBytes(encoded(bit.dimensions(), table, encoded));
+      }
+      if (!bit.tags().isEmpty()) {
+        out.writeBytes(encoded(bit.tags(), table, encoded));
+      }
     }
   }
 
@@ -152,6 +152,17 @@ final class EntryCodec {
       cache.put(columns, bytes);
     }
     return bytes;
+  }
+
+  private static void collectOnce(
+      Map<String, Object> columns,
+      Map<String, Integer> table,
+      List<String> strings,
+      Map<Map<String, Object>, byte[]> encoded) {
+    if (!columns.isEmpty() && !encoded.containsKey(columns)) {
+      collect(columns, table, strings);
+      encoded.put(columns, null);
+    }
   }
 
   private static void collect(

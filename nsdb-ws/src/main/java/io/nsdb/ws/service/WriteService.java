@@ -52,9 +52,14 @@ public final class WriteService {
           }
           List<MetricKey> keys = new ArrayList<>();
           for (MetricBits group : batch.metrics().values()) {
-            MetricKey key = new MetricKey(db, namespace, group.metric());
-            storage.check(key, group.bits());
-            keys.add(key);
+            keys.add(new MetricKey(db, namespace, group.metric()));
+          }
+          if (keys.size() > 1) {
+            // One insert is all or nothing by itself; several need checking before the first.
+            int k = 0;
+            for (MetricBits group : batch.metrics().values()) {
+              storage.check(keys.get(k++), group.bits());
+            }
           }
           int i = 0;
           for (MetricBits group : batch.metrics().values()) {
