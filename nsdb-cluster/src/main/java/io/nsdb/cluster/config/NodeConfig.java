@@ -76,7 +76,9 @@ public final class NodeConfig {
         .withValue("pekko.http.routing.decode-max-size", ConfigValueFactory.fromAnyRef(maxBody))
         .withValue(
             "pekko.http.server.request-timeout",
-            ConfigValueFactory.fromAnyRef(timeout.toMillis() + "ms"))
+            // A second more than the body read (which uses the timeout itself), so that a stalled
+            // upload is always our 408 and only slow work hits Pekko's 503.
+            ConfigValueFactory.fromAnyRef(timeout.toMillis() + 1000 + "ms"))
         .withValue(
             "pekko.coordinated-shutdown.phases.service-unbind.timeout",
             ConfigValueFactory.fromAnyRef(

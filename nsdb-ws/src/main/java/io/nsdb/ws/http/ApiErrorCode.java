@@ -31,7 +31,10 @@ public enum ApiErrorCode {
   UNSUPPORTED_MEDIA_TYPE,
   /** Every worker busy and the queue full: retry later. 503. */
   OVERLOADED,
-  /** The request took longer than {@code nsdb.http.request-timeout}. 503. */
+  /**
+   * The request took longer than {@code nsdb.http.request-timeout}: 503 while the server worked on
+   * it, 408 when its body stopped arriving.
+   */
   REQUEST_TIMEOUT,
   /** A bug of ours; the log has the stack trace. 500. */
   INTERNAL_ERROR

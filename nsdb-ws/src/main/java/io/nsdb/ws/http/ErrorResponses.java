@@ -40,14 +40,16 @@ public final class ErrorResponses {
       }
       case EntityStreamSizeException e -> tooLarge(e.limit());
       case IllegalRequestException e -> {
-        // Pekko's own verdict on a request it cannot read (e.g. a corrupt gzip body): a 4xx.
+        // Pekko's own verdict on a request it cannot read (e.g. a corrupt gzip body, a body that
+        // stopped arriving before nsdb.http.request-timeout): a 4xx.
         int status = e.status().intValue();
-        yield answer(
-            status,
-            (status == 413 ? ApiErrorCode.BODY_TOO_LARGE : ApiErrorCode.INVALID_REQUEST).name(),
-            e.getMessage(),
-            null,
-            Map.of());
+        ApiErrorCode code =
+            switch (status) {
+              case 413 -> ApiErrorCode.BODY_TOO_LARGE;
+              case 408 -> ApiErrorCode.REQUEST_TIMEOUT;
+              default -> ApiErrorCode.INVALID_REQUEST;
+            };
+        yield answer(status, code.name(), e.getMessage(), null, Map.of());
       }
       default -> {
         LOG.error("unexpected error answering a request", cause);

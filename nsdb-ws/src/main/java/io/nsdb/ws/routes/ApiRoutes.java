@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
@@ -73,13 +74,32 @@ public final class ApiRoutes extends AllDirectives {
                       () ->
                           cors.wrap(
                               () ->
-                                  handleExceptions(
-                                      ExceptionHandler.newBuilder()
-                                          .match(
-                                              Throwable.class, e -> complete(ErrorResponses.of(e)))
-                                          .build(),
-                                      () -> handleRejections(rejections(), () -> routes)))));
+                                  withRequestTimeoutResponse(
+                                      this::timedOut,
+                                      () ->
+                                          handleExceptions(
+                                              ExceptionHandler.newBuilder()
+                                                  .match(
+                                                      Throwable.class,
+                                                      e -> complete(ErrorResponses.of(e)))
+                                                  .build(),
+                                              () ->
+                                                  handleRejections(rejections(), () -> routes))))));
         });
+  }
+
+  /** Pekko answers for us when a request outlives {@code nsdb.http.request-timeout}. */
+  private HttpResponse timedOut(HttpRequest request) {
+    return ErrorResponses.of(
+        503,
+        ApiErrorCode.REQUEST_TIMEOUT,
+        "the request took longer than the server allows [method="
+            + request.method().value()
+            + ", path="
+            + request.getUri().path()
+            + ", timeout="
+            + settings.requestTimeout()
+            + ", setting=nsdb.http.request-timeout]");
   }
 
   private RejectionHandler rejections() {

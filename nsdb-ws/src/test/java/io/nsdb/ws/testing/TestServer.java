@@ -72,6 +72,8 @@ public final class TestServer implements AutoCloseable {
                     builder.maxBodyBytes,
                     "pekko.http.routing.decode-max-size",
                     builder.maxBodyBytes,
+                    "pekko.http.server.request-timeout",
+                    builder.requestTimeout.toMillis() + 1000 + "ms",
                     "pekko.loglevel",
                     "WARNING",
                     "pekko.loggers",
@@ -86,7 +88,7 @@ public final class TestServer implements AutoCloseable {
             0,
             builder.advertisedHost,
             builder.advertisedPort,
-            Duration.ofSeconds(20),
+            builder.requestTimeout,
             builder.maxBodyBytes,
             builder.corsAllowedOrigins,
             4,
@@ -126,6 +128,12 @@ public final class TestServer implements AutoCloseable {
     private List<String> corsAllowedOrigins = List.of("https://dash.example.com");
     private String advertisedHost = "nsdb.example.com";
     private int advertisedPort = 9443;
+    private Duration requestTimeout = Duration.ofSeconds(20);
+
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = timeout;
+      return this;
+    }
 
     public Builder maxBodyBytes(long bytes) {
       this.maxBodyBytes = bytes;
