@@ -93,6 +93,7 @@ public final class Node {
     NsdbHttpServer server;
     ServerBinding binding;
     try {
+      WarmUp.run(system, settings, config.warmUp());
       server =
           new NsdbHttpServer(
               system,

@@ -66,6 +66,23 @@ class NodeTest {
   }
 
   @Test
+  void warmUpLeavesNoTraceInTheDataOrTheTemporaryFolder() throws Exception {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    long scratchBefore = warmUpDirectories(temp);
+
+    Node node = start(tmp.resolve("warm"), 0, "1s");
+
+    assertEquals("{\"dbs\":[]}", get(node, "/commands/dbs").body());
+    assertEquals(scratchBefore, warmUpDirectories(temp));
+  }
+
+  private static long warmUpDirectories(Path temp) throws IOException {
+    try (var entries = Files.list(temp)) {
+      return entries.filter(p -> p.getFileName().toString().startsWith("nsdb-warm-up")).count();
+    }
+  }
+
+  @Test
   void secondNodeOnATakenPortFailsSayingTheAddressIsInUse() throws Exception {
     Node first = start(tmp.resolve("a"), 0);
 
@@ -216,6 +233,10 @@ class NodeTest {
   }
 
   private Node start(Path dataDir, int port) {
+    return start(dataDir, port, "0s");
+  }
+
+  private Node start(Path dataDir, int port, String warmUp) {
     Node node =
         Node.start(
             NodeConfig.of(
@@ -227,7 +248,9 @@ class NodeTest {
                     "nsdb.storage.data-dir",
                     dataDir.toString(),
                     "nsdb.http.shutdown-deadline",
-                    "2s")),
+                    "2s",
+                    "nsdb.startup.warm-up",
+                    warmUp)),
             "test");
     started.add(node);
     return node;

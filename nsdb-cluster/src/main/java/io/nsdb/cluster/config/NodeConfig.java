@@ -157,6 +157,11 @@ public final class NodeConfig {
         version);
   }
 
+  /** How long the JIT is warmed on a scratch dataset before the node serves; 0 skips it. */
+  public Duration warmUp() {
+    return config.getDuration("nsdb.startup.warm-up");
+  }
+
   public Duration shutdownDeadline() {
     return config.getDuration("nsdb.http.shutdown-deadline");
   }
