@@ -232,7 +232,8 @@ public final class Node {
   /** Where the node listens and keeps its data: the line printed once it is ready. */
   public String describe() {
     InetSocketAddress address = binding.localAddress();
-    String host = address.getAddress().getHostAddress();
+    // The address as configured (0.0.0.0 reads better than the socket's [0:0:0:0:0:0:0:0]).
+    String host = settings.bindAddress();
     return "NSDb for the JVM "
         + settings.version()
         + " listening on http://"
