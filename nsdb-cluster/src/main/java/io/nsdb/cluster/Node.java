@@ -10,6 +10,7 @@ import io.nsdb.ws.http.NsdbHttpServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
@@ -81,6 +82,7 @@ public final class Node {
       throw new StartException("configuration error: " + e.getMessage());
     }
     requireWritable(dataDir);
+    requirePortFree(settings);
     FileChannel lock = lockDataDir(dataDir);
     Storage storage;
     try {
@@ -139,6 +141,22 @@ public final class Node {
                   return Done.getInstance();
                 }));
     return new Node(system, binding, settings, dataDir);
+  }
+
+  /**
+   * Fails at once when the port is taken, rather than after opening the storage and warming up; the
+   * bind itself still reports a port taken in between.
+   */
+  private static void requirePortFree(HttpSettings settings) {
+    if (settings.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
+    } catch (IOException e) {
+      throw new StartException(bindFailure(settings, e));
+    }
   }
 
   private static void requireWritable(Path dataDir) {
