@@ -1,5 +1,6 @@
 package io.nsdb.ws.service;
 
+import io.nsdb.core.NsdbException;
 import io.nsdb.core.engine.Storage;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
@@ -63,11 +64,33 @@ public final class WriteService {
           }
           int i = 0;
           for (MetricBits group : batch.metrics().values()) {
-            storage.insert(keys.get(i++), group.bits());
+            try {
+              storage.insert(keys.get(i), group.bits());
+            } catch (NsdbException e) {
+              throw i == 0 ? e : partlyWritten(e, keys, i);
+            }
+            i++;
           }
           metrics.pointsWritten(batch.points());
           return batch.points();
         });
+  }
+
+  /**
+   * Only a writer changing a schema between the check and the insert, or a failing disk, stops a
+   * checked batch part way: the error then says which metrics were written, so that a retry can
+   * leave them out.
+   */
+  private static NsdbException partlyWritten(NsdbException e, List<MetricKey> keys, int failed) {
+    return new NsdbException(
+        e.code(),
+        e.getMessage()
+            + " [written="
+            + keys.subList(0, failed).stream().map(MetricKey::metric).toList()
+            + ", notWritten="
+            + keys.subList(failed, keys.size()).stream().map(MetricKey::metric).toList()
+            + "]",
+        e);
   }
 
   private static ApiException rejected(ParsedBatch batch) {
