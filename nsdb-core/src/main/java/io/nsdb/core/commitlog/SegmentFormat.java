@@ -125,7 +125,8 @@ final class SegmentFormat {
    * before the writer takes its lock.
    */
   static byte[] record(LogEntry entry) {
-    Bytes.Out out = new Bytes.Out(64);
+    // Sized for a typical bit (~20 bytes) so a large batch is not copied a dozen times as it grows.
+    Bytes.Out out = new Bytes.Out(64 + (int) Math.min(entry.lsnCount() * 24L, 64L << 20));
     out.skip(RECORD_PREFIX + 8); // length, checksum, LSN
     out.writeByte(EntryCodec.type(entry));
     out.writeVarLong(entry.lsnCount());

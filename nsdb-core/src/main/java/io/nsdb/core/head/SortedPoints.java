@@ -1,7 +1,5 @@
 package io.nsdb.core.head;
 
-import java.util.Arrays;
-
 /**
  * Points of one series sorted by timestamp, as parallel arrays of equal length (values as raw long
  * bits). Owned by whoever received them; nobody else writes them.
@@ -20,19 +18,39 @@ public record SortedPoints(long[] timestamps, long[] values) {
 
   /** Stable sort of both arrays by timestamp (Arrays.sort on objects is a stable merge sort). */
   static void sortByTime(long[] ts, long[] vs) {
+    // A stable merge sort on the primitive arrays. Buffers arrive nearly sorted (two writers'
+    // batches interleaved), so halves already in order are joined without merging.
     int n = ts.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
+    if (n < 2) {
+      return;
     }
-    Arrays.sort(order, (a, b) -> Long.compare(ts[a], ts[b]));
-    long[] sortedTs = new long[n];
-    long[] sortedVs = new long[n];
-    for (int i = 0; i < n; i++) {
-      sortedTs[i] = ts[order[i]];
-      sortedVs[i] = vs[order[i]];
+    mergeSort(ts, vs, new long[n], new long[n], 0, n);
+  }
+
+  private static void mergeSort(
+      long[] ts, long[] vs, long[] tmpTs, long[] tmpVs, int from, int to) {
+    if (to - from < 2) {
+      return;
     }
-    System.arraycopy(sortedTs, 0, ts, 0, n);
-    System.arraycopy(sortedVs, 0, vs, 0, n);
+    int mid = (from + to) >>> 1;
+    mergeSort(ts, vs, tmpTs, tmpVs, from, mid);
+    mergeSort(ts, vs, tmpTs, tmpVs, mid, to);
+    if (ts[mid - 1] <= ts[mid]) {
+      return;
+    }
+    System.arraycopy(ts, from, tmpTs, from, to - from);
+    System.arraycopy(vs, from, tmpVs, from, to - from);
+    int left = from;
+    int right = mid;
+    for (int i = from; i < to; i++) {
+      // <= keeps equal timestamps in arrival order (stable).
+      if (right >= to || (left < mid && tmpTs[left] <= tmpTs[right])) {
+        ts[i] = tmpTs[left];
+        vs[i] = tmpVs[left++];
+      } else {
+        ts[i] = tmpTs[right];
+        vs[i] = tmpVs[right++];
+      }
+    }
   }
 }
