@@ -48,7 +48,11 @@ public final class PredicateCompiler {
     this.fixedNow = fixedNow;
   }
 
-  /** Compiles {@code condition}, resolving {@code now} to {@code nowMillis}. */
+  /**
+   * Compiles {@code condition}, resolving {@code now} to {@code nowMillis}. Each {@code now}
+   * becomes a constant at compile time, so a one-off query pays nothing per point for reading the
+   * clock.
+   */
   public static PointPredicate compile(Condition condition, Schema schema, long nowMillis) {
     ClockedPredicate clocked = new PredicateCompiler(schema, nowMillis).condition(condition);
     return (s, t, v) -> clocked.evaluate(s, t, v, nowMillis);
