@@ -32,11 +32,11 @@ import java.util.function.Consumer;
 public final class QueryIndex<K> {
 
   /** Where a query is filed: under an equality, or in the scan list when {@code on} is null. */
-  private record Filing<K>(CompiledQuery query, Equality on) {}
+  private record Filing(CompiledQuery query, Equality on) {}
 
   private final Map<String, Map<Object, Map<K, CompiledQuery>>> byColumn = new HashMap<>();
   private final Map<K, CompiledQuery> scanned = new LinkedHashMap<>();
-  private final Map<K, Filing<K>> filings = new HashMap<>();
+  private final Map<K, Filing> filings = new HashMap<>();
 
   /**
    * Adds {@code query} under {@code id}.
@@ -58,7 +58,7 @@ public final class QueryIndex<K> {
           .computeIfAbsent(on.key(), k -> new LinkedHashMap<>())
           .put(id, query);
     }
-    filings.put(id, new Filing<>(query, on));
+    filings.put(id, new Filing(query, on));
   }
 
   private Equality choose(CompiledQuery query) {
@@ -72,7 +72,7 @@ public final class QueryIndex<K> {
 
   /** Removes the query registered under {@code id}; false when there is none. */
   public boolean unregister(K id) {
-    Filing<K> filing = filings.remove(id);
+    Filing filing = filings.remove(id);
     if (filing == null) {
       return false;
     }
@@ -95,7 +95,7 @@ public final class QueryIndex<K> {
 
   /** The query registered under {@code id}, or null. */
   public CompiledQuery get(K id) {
-    Filing<K> filing = filings.get(id);
+    Filing filing = filings.get(id);
     return filing == null ? null : filing.query();
   }
 
