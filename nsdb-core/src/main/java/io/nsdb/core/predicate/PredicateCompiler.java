@@ -36,25 +36,44 @@ public final class PredicateCompiler {
   private static final String VALUE = "value";
 
   private final Schema schema;
-  private final long nowMillis;
 
-  private PredicateCompiler(Schema schema, long nowMillis) {
+  /**
+   * The clock reading {@code now} means, fixed at compile time; null when {@code now} is read at
+   * each evaluation (a continuous query lives longer than one clock reading).
+   */
+  private final Long fixedNow;
+
+  private PredicateCompiler(Schema schema, Long fixedNow) {
     this.schema = schema;
-    this.nowMillis = nowMillis;
+    this.fixedNow = fixedNow;
   }
 
-  /** Compiles {@code condition}, resolving {@code now} to {@code nowMillis}. */
+  /**
+   * Compiles {@code condition}, resolving {@code now} to {@code nowMillis}. Each {@code now}
+   * becomes a constant at compile time, so a one-off query pays nothing per point for reading the
+   * clock.
+   */
   public static PointPredicate compile(Condition condition, Schema schema, long nowMillis) {
-    return new PredicateCompiler(schema, nowMillis).condition(condition);
+    ClockedPredicate clocked = new PredicateCompiler(schema, nowMillis).condition(condition);
+    return (s, t, v) -> clocked.evaluate(s, t, v, nowMillis);
   }
 
-  private PointPredicate condition(Condition condition) {
+  /**
+   * Compiles {@code condition} once for many clock readings: {@code now} is resolved against the
+   * {@code nowMillis} given to each evaluation. Same names, types, errors and logic as {@link
+   * #compile}.
+   */
+  public static ClockedPredicate compileClocked(Condition condition, Schema schema) {
+    return new PredicateCompiler(schema, null).condition(condition);
+  }
+
+  private ClockedPredicate condition(Condition condition) {
     return switch (condition) {
       case And and -> and(and.operands().stream().map(this::condition).toList());
       case Or or -> or(or.operands().stream().map(this::condition).toList());
       case Not not -> {
-        PointPredicate operand = condition(not.operand());
-        yield (s, t, v) -> operand.evaluate(s, t, v).not();
+        ClockedPredicate operand = condition(not.operand());
+        yield (s, t, v, n) -> operand.evaluate(s, t, v, n).not();
       }
       case Comparison c -> comparison(c);
       case Range r -> range(r);
@@ -63,12 +82,12 @@ public final class PredicateCompiler {
     };
   }
 
-  private static PointPredicate and(List<PointPredicate> operands) {
-    PointPredicate[] all = operands.toArray(PointPredicate[]::new);
-    return (s, t, v) -> {
+  private static ClockedPredicate and(List<ClockedPredicate> operands) {
+    ClockedPredicate[] all = operands.toArray(ClockedPredicate[]::new);
+    return (s, t, v, n) -> {
       Truth result = Truth.TRUE;
-      for (PointPredicate operand : all) {
-        Truth truth = operand.evaluate(s, t, v);
+      for (ClockedPredicate operand : all) {
+        Truth truth = operand.evaluate(s, t, v, n);
         if (truth == Truth.FALSE) {
           return Truth.FALSE;
         }
@@ -80,12 +99,12 @@ public final class PredicateCompiler {
     };
   }
 
-  private static PointPredicate or(List<PointPredicate> operands) {
-    PointPredicate[] any = operands.toArray(PointPredicate[]::new);
-    return (s, t, v) -> {
+  private static ClockedPredicate or(List<ClockedPredicate> operands) {
+    ClockedPredicate[] any = operands.toArray(ClockedPredicate[]::new);
+    return (s, t, v, n) -> {
       Truth result = Truth.FALSE;
-      for (PointPredicate operand : any) {
-        Truth truth = operand.evaluate(s, t, v);
+      for (ClockedPredicate operand : any) {
+        Truth truth = operand.evaluate(s, t, v, n);
         if (truth == Truth.TRUE) {
           return Truth.TRUE;
         }
@@ -129,25 +148,30 @@ public final class PredicateCompiler {
     return (s, t, v) -> s.column(name);
   }
 
-  private PointPredicate comparison(Comparison comparison) {
+  /** A literal's number at a clock reading: a constant, or a {@code now} read per evaluation. */
+  private interface Bound {
+    Number at(long nowMillis);
+  }
+
+  private ClockedPredicate comparison(Comparison comparison) {
     ColumnType type = typeOf(comparison.column());
     Reader reader = reader(comparison.column());
     ComparisonOperator operator = comparison.operator();
     if (type == ColumnType.VARCHAR) {
       String expected = string(comparison.column(), comparison.value());
       boolean equal = operator == ComparisonOperator.EQUAL;
-      return (s, t, v) -> {
+      return (s, t, v, n) -> {
         Object actual = reader.read(s, t, v);
         return actual == null ? Truth.UNKNOWN : Truth.of(expected.equals(actual) == equal);
       };
     }
-    Number expected = number(comparison.column(), type, comparison.value());
-    return (s, t, v) -> {
+    Bound expected = number(comparison.column(), type, comparison.value());
+    return (s, t, v, n) -> {
       Object actual = reader.read(s, t, v);
       if (actual == null) {
         return Truth.UNKNOWN;
       }
-      int order = compare((Number) actual, expected);
+      int order = compare((Number) actual, expected.at(n));
       return Truth.of(
           switch (operator) {
             case EQUAL -> order == 0;
@@ -160,41 +184,42 @@ public final class PredicateCompiler {
     };
   }
 
-  private PointPredicate range(Range range) {
+  private ClockedPredicate range(Range range) {
     ColumnType type = typeOf(range.column());
     if (type == ColumnType.VARCHAR) {
       throw mismatch(range.column(), type, "a numeric range");
     }
     Reader reader = reader(range.column());
-    Number lower = number(range.column(), type, range.lower());
-    Number upper = number(range.column(), type, range.upper());
-    return (s, t, v) -> {
+    Bound lower = number(range.column(), type, range.lower());
+    Bound upper = number(range.column(), type, range.upper());
+    return (s, t, v, n) -> {
       Object actual = reader.read(s, t, v);
       if (actual == null) {
         return Truth.UNKNOWN;
       }
-      return Truth.of(compare((Number) actual, lower) >= 0 && compare((Number) actual, upper) <= 0);
+      return Truth.of(
+          compare((Number) actual, lower.at(n)) >= 0 && compare((Number) actual, upper.at(n)) <= 0);
     };
   }
 
-  private PointPredicate like(Like like) {
+  private ClockedPredicate like(Like like) {
     ColumnType type = typeOf(like.column());
     if (type != ColumnType.VARCHAR) {
       throw mismatch(like.column(), type, "LIKE '" + like.pattern().pattern() + "'");
     }
     Reader reader = reader(like.column());
     Pattern pattern = like.pattern().toRegex();
-    return (s, t, v) -> {
+    return (s, t, v, n) -> {
       Object actual = reader.read(s, t, v);
       return actual == null ? Truth.UNKNOWN : Truth.of(pattern.matcher((String) actual).matches());
     };
   }
 
-  private PointPredicate nullCheck(NullCheck check) {
+  private ClockedPredicate nullCheck(NullCheck check) {
     typeOf(check.column());
     Reader reader = reader(check.column());
     boolean wantNull = !check.negated();
-    return (s, t, v) -> Truth.of((reader.read(s, t, v) == null) == wantNull);
+    return (s, t, v, n) -> Truth.of((reader.read(s, t, v) == null) == wantNull);
   }
 
   private String string(Identifier column, Literal literal) {
@@ -204,13 +229,20 @@ public final class PredicateCompiler {
     throw mismatch(column, ColumnType.VARCHAR, SqlFormatter.literal(literal));
   }
 
-  private Number number(Identifier column, ColumnType type, Literal literal) {
-    return switch (literal) {
-      case LongLiteral l -> l.value();
-      case DoubleLiteral d -> d.value();
-      case NowLiteral now -> now.resolve(nowMillis);
-      case StringLiteral s -> throw mismatch(column, type, SqlFormatter.literal(s));
-    };
+  private Bound number(Identifier column, ColumnType type, Literal literal) {
+    Number constant =
+        switch (literal) {
+          case LongLiteral l -> l.value();
+          case DoubleLiteral d -> d.value();
+          case NowLiteral now when fixedNow == null -> null;
+          case NowLiteral now -> now.resolve(fixedNow);
+          case StringLiteral s -> throw mismatch(column, type, SqlFormatter.literal(s));
+        };
+    if (constant != null) {
+      return n -> constant;
+    }
+    NowLiteral now = (NowLiteral) literal;
+    return now::resolve;
   }
 
   /** Longs compare exactly; anything with a double compares as doubles. */

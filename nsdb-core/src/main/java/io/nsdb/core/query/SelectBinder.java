@@ -16,13 +16,19 @@ import io.nsdb.sql.tree.TagGroupBy;
  * Checks a SELECT against its metric's schema: every name must be a column, GROUP BY and DISTINCT
  * take a dimension or tag, ORDER BY of an aggregate result only what that result has. WHERE is
  * checked when it is compiled ({@link io.nsdb.core.predicate.PredicateCompiler}). Each error names
- * the column and says why, with the SQL position.
+ * the column and says why, with the SQL position. Public because continuous queries are bound
+ * exactly as one-off queries are ({@link io.nsdb.core.stream.CompiledQuery}).
  */
-final class SelectBinder {
+public final class SelectBinder {
 
   private SelectBinder() {}
 
-  static void bind(Select select, Schema schema) {
+  /**
+   * Checks everything but the WHERE of {@code select} against {@code schema}.
+   *
+   * @throws NsdbException naming the offending column, with its position
+   */
+  public static void bind(Select select, Schema schema) {
     for (SelectItem item : select.items()) {
       switch (item) {
         case ColumnItem column -> requireColumn(column.column(), schema);

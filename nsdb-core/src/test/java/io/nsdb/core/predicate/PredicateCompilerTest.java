@@ -47,6 +47,19 @@ class PredicateCompilerTest {
   }
 
   @Test
+  void aClockedPredicateReadsNowAtEachEvaluationAsACompiledOneWould() {
+    Delete delete = (Delete) SqlParser.parse("delete from cpu where timestamp in (now - 1s, now)");
+    ClockedPredicate clocked = PredicateCompiler.compileClocked(delete.where(), SCHEMA);
+    long value = Double.doubleToRawLongBits(1);
+    for (long now = NOW - 2000; now <= NOW + 2000; now += 250) {
+      PointPredicate fixed = PredicateCompiler.compile(delete.where(), SCHEMA, now);
+      assertEquals(fixed.evaluate(WEB1, NOW, value), clocked.evaluate(WEB1, NOW, value, now));
+    }
+    assertEquals(Truth.TRUE, clocked.evaluate(WEB1, NOW, value, NOW + 1000));
+    assertEquals(Truth.FALSE, clocked.evaluate(WEB1, NOW, value, NOW + 1001));
+  }
+
+  @Test
   void aMissingColumnIsUnknownAndNotOfUnknownIsUnknown() {
     assertEquals(Truth.UNKNOWN, eval("host = 'web1'", NO_HOST, 5, 1));
     assertEquals(Truth.UNKNOWN, eval("not host = 'web1'", NO_HOST, 5, 1));

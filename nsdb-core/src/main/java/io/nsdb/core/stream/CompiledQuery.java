@@ -1,0 +1,139 @@
+package io.nsdb.core.stream;
+
+import io.nsdb.core.NsdbException;
+import io.nsdb.core.head.SeriesKey;
+import io.nsdb.core.model.Bit;
+import io.nsdb.core.model.ColumnType;
+import io.nsdb.core.predicate.ClockedPredicate;
+import io.nsdb.core.predicate.PredicateCompiler;
+import io.nsdb.core.predicate.Truth;
+import io.nsdb.core.query.SelectBinder;
+import io.nsdb.core.schema.Schema;
+import io.nsdb.sql.SqlFormatter;
+import io.nsdb.sql.tree.And;
+import io.nsdb.sql.tree.Comparison;
+import io.nsdb.sql.tree.ComparisonOperator;
+import io.nsdb.sql.tree.Condition;
+import io.nsdb.sql.tree.DoubleLiteral;
+import io.nsdb.sql.tree.LongLiteral;
+import io.nsdb.sql.tree.Select;
+import io.nsdb.sql.tree.StringLiteral;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A subscription's SELECT, bound to its metric's schema and compiled once: the predicate a bit must
+ * satisfy (time conditions included, {@code now} read at each evaluation) and the equality
+ * conjuncts an index can file it under. Immutable and thread-safe.
+ */
+public final class CompiledQuery {
+
+  private final Select select;
+  private final ColumnType valueType;
+  private final ClockedPredicate predicate;
+  private final List<Equality> equalities;
+
+  private CompiledQuery(
+      Select select, ColumnType valueType, ClockedPredicate predicate, List<Equality> equalities) {
+    this.select = select;
+    this.valueType = valueType;
+    this.predicate = predicate;
+    this.equalities = equalities;
+  }
+
+  /**
+   * Binds and compiles {@code select} against {@code schema}, with the checks and errors of a
+   * one-off query.
+   *
+   * @throws NsdbException for an unknown column or a comparison across types, with its position
+   */
+  public static CompiledQuery compile(Select select, Schema schema) {
+    Objects.requireNonNull(select, "select");
+    Objects.requireNonNull(schema, "schema");
+    SelectBinder.bind(select, schema);
+    Condition where = select.where().orElse(null);
+    ClockedPredicate predicate =
+        where == null
+            ? (s, t, v, n) -> Truth.TRUE
+            : PredicateCompiler.compileClocked(where, schema);
+    return new CompiledQuery(select, schema.valueType(), predicate, equalities(where));
+  }
+
+  /** The {@code column = literal} conditions every match satisfies, in written order. */
+  private static List<Equality> equalities(Condition where) {
+    List<Equality> found = new ArrayList<>();
+    if (where != null) {
+      collect(where, found);
+    }
+    return List.copyOf(found);
+  }
+
+  private static void collect(Condition condition, List<Equality> found) {
+    if (condition instanceof And and) {
+      for (Condition operand : and.operands()) {
+        collect(operand, found);
+      }
+    } else if (condition instanceof Comparison c && c.operator() == ComparisonOperator.EQUAL) {
+      // now moves, so an equality with it is no fixed key; the predicate still checks it.
+      Object literal =
+          switch (c.value()) {
+            case StringLiteral s -> s.value();
+            case LongLiteral l -> l.value();
+            case DoubleLiteral d -> d.value();
+            default -> null;
+          };
+      if (literal != null) {
+        found.add(new Equality(c.column().value(), IndexKey.of(literal)));
+      }
+    }
+  }
+
+  public Select select() {
+    return select;
+  }
+
+  /**
+   * The top-level equality conjuncts, in written order: each is true of every bit this query
+   * matches, so any one can file the query in an index. Empty when there is none.
+   */
+  public List<Equality> equalities() {
+    return equalities;
+  }
+
+  /**
+   * Whether {@code bit} satisfies the WHERE when {@code now} is {@code nowMillis}. The bit must be
+   * accepted by the metric's schema (a BIGINT metric has no DECIMAL bits).
+   */
+  public boolean matches(Bit bit, long nowMillis) {
+    return matches(bit, new SeriesKey(bit.dimensions(), bit.tags()), nowMillis);
+  }
+
+  /** As {@link #matches(Bit, long)}, with the bit's series built once by the caller. */
+  boolean matches(Bit bit, SeriesKey series, long nowMillis) {
+    return predicate.evaluate(series, bit.timestamp(), rawValue(bit), nowMillis) == Truth.TRUE;
+  }
+
+  /** The bit's value in the encoding the compiled predicate reads for this metric's value type. */
+  private long rawValue(Bit bit) {
+    Number value = bit.value();
+    if (valueType == ColumnType.DECIMAL) {
+      // A DECIMAL metric accepts integer bits; the predicate reads double bits.
+      return Double.doubleToRawLongBits(value.doubleValue());
+    }
+    if (value instanceof Long l) {
+      return l;
+    }
+    throw new IllegalArgumentException(
+        "bit value does not fit the metric's value type [valueType="
+            + valueType
+            + ", value="
+            + value
+            + "]");
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledQuery[" + SqlFormatter.format(select) + "]";
+  }
+}
