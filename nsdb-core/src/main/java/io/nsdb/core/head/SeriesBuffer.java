@@ -17,12 +17,17 @@ public final class SeriesBuffer {
   private long[] timestamps = new long[INITIAL_CAPACITY];
   private long[] values = new long[INITIAL_CAPACITY];
   private int size;
-  private boolean sorted = true;
+  private boolean inOrder = true;
   private long firstLsn;
   private long lastLsn;
   // False once the head let go of this buffer (full or detached to be sealed): a writer's cached
   // reference to it must not append any more.
   boolean attached = true;
+  // The last sorted copy handed out, valid while no point was appended: queries over a head that
+  // is not being written (after an ingest) then neither copy nor sort it again. Readers hold the
+  // metric's read lock, appends its write lock, so the two never overlap; two readers may both
+  // compute it, which is harmless.
+  private volatile SortedPoints sortedCache;
 
   SeriesBuffer(SeriesKey series, long shardStart, long openedAtMillis) {
     this.series = series;
@@ -31,6 +36,7 @@ public final class SeriesBuffer {
   }
 
   void append(long timestamp, long value, long lsn) {
+    sortedCache = null;
     if (size == timestamps.length) {
       int capacity = size * 2;
       timestamps = Arrays.copyOf(timestamps, capacity);
@@ -39,7 +45,7 @@ public final class SeriesBuffer {
     if (size == 0) {
       firstLsn = lsn;
     } else if (timestamp < timestamps[size - 1]) {
-      sorted = false;
+      inOrder = false;
     }
     timestamps[size] = timestamp;
     values[size] = value;
@@ -77,13 +83,22 @@ public final class SeriesBuffer {
     return 2L * Long.BYTES * timestamps.length;
   }
 
-  /** A copy of the points sorted by time (stable: equal timestamps keep their arrival order). */
+  /**
+   * The points sorted by time (stable: equal timestamps keep their arrival order), in arrays that
+   * no one may change: the same instance is handed to every reader until the next append.
+   */
   public SortedPoints sortedCopy() {
+    SortedPoints copy = sortedCache;
+    if (copy != null) {
+      return copy;
+    }
     long[] ts = Arrays.copyOf(timestamps, size);
     long[] vs = Arrays.copyOf(values, size);
-    if (!sorted) {
+    if (!inOrder) {
       SortedPoints.sortByTime(ts, vs);
     }
-    return new SortedPoints(ts, vs);
+    copy = new SortedPoints(ts, vs);
+    sortedCache = copy;
+    return copy;
   }
 }

@@ -329,9 +329,18 @@ final class AggregateSelect {
             return false;
           }
 
+          // Head points come series by series: the group of the previous point's key object is
+          // reused, sparing a hash lookup per point.
+          private Object lastKey;
+          private Group lastGroup;
+
           @Override
           public void point(Object key, long timestamp, long value) {
-            group(groups, key, aggregations, kind, limits).point(null, timestamp, value);
+            if (key != lastKey || lastGroup == null) {
+              lastGroup = group(groups, key, aggregations, kind, limits);
+              lastKey = key;
+            }
+            lastGroup.point(null, timestamp, value);
           }
         });
     return groupRows(select, column, aggregations, groups);

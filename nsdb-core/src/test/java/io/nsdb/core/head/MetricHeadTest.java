@@ -2,6 +2,7 @@ package io.nsdb.core.head;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nsdb.core.model.Bit;
@@ -52,6 +53,21 @@ class MetricHeadTest {
     assertArrayEquals(new long[] {hour - 2, hour - 1}, points.timestamps());
     assertArrayEquals(
         new long[] {Double.doubleToRawLongBits(3), Double.doubleToRawLongBits(1)}, points.values());
+  }
+
+  @Test
+  void aSortedCopyIsReusedUntilTheNextAppend() {
+    MetricHead head = new MetricHead(100);
+    head.append(List.of(bit(2, 2, "a"), bit(1, 1, "a")), 1, hourly, 0);
+    SeriesBuffer buffer = head.buffers().iterator().next();
+
+    SortedPoints before = buffer.sortedCopy();
+    assertSame(before, buffer.sortedCopy(), "no write in between: the same sorted points");
+    head.append(List.of(bit(0, 5, "a")), 3, hourly, 0);
+    SortedPoints after = buffer.sortedCopy();
+
+    assertArrayEquals(new long[] {1, 2}, before.timestamps());
+    assertArrayEquals(new long[] {0, 1, 2}, after.timestamps());
   }
 
   @Test
