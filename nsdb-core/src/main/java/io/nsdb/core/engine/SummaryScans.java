@@ -97,11 +97,20 @@ final class SummaryScans {
     }
     for (ScanSnapshot.HeadPoints head : snapshot.head()) {
       Object group = head.series().column(column);
-      for (int i = 0; group != null && i < head.points().size(); i++) {
-        long timestamp = head.points().timestamps()[i];
-        if (timestamp >= from && timestamp <= to) {
-          consumer.point(group, timestamp, head.points().values()[i]);
-        }
+      if (group == null) {
+        continue;
+      }
+      long[] timestamps = head.points().timestamps();
+      int start = 0;
+      while (start < timestamps.length && timestamps[start] < from) {
+        start++;
+      }
+      int end = start;
+      while (end < timestamps.length && timestamps[end] <= to) {
+        end++;
+      }
+      if (end > start) {
+        consumer.points(group, timestamps, head.points().values(), start, end);
       }
     }
   }

@@ -329,10 +329,37 @@ final class AggregateSelect {
             return false;
           }
 
+          private final boolean edgesOnly =
+              aggregations.stream()
+                  .allMatch(
+                      a ->
+                          a.function() == AggregateFunction.FIRST
+                              || a.function() == AggregateFunction.LAST);
+
           // Head points come series by series: the group of the previous point's key object is
           // reused, sparing a hash lookup per point.
           private Object lastKey;
           private Group lastGroup;
+
+          @Override
+          public void points(Object key, long[] timestamps, long[] values, int from, int to) {
+            if (!edgesOnly) {
+              ChunkReader.GroupedConsumer.super.points(key, timestamps, values, from, to);
+              return;
+            }
+            // first()/last() only: the sorted run's first and last timestamps decide, ties in
+            // arrival order as always; the points in between cannot change the answer.
+            int firstEnd = from;
+            while (firstEnd < to && timestamps[firstEnd] == timestamps[from]) {
+              firstEnd++;
+            }
+            int lastStart = Math.max(firstEnd, to - 1);
+            while (lastStart > firstEnd && timestamps[lastStart - 1] == timestamps[to - 1]) {
+              lastStart--;
+            }
+            ChunkReader.GroupedConsumer.super.points(key, timestamps, values, from, firstEnd);
+            ChunkReader.GroupedConsumer.super.points(key, timestamps, values, lastStart, to);
+          }
 
           @Override
           public void point(Object key, long timestamp, long value) {

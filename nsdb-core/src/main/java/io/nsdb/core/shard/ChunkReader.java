@@ -120,6 +120,16 @@ public final class ChunkReader {
 
     /** A point not yet in any chunk. */
     void point(Object group, long timestamp, long value);
+
+    /**
+     * The head points {@code [from, to)} of one series, sorted by time (stable), all in range; a
+     * consumer that needs only some of them may skip the rest.
+     */
+    default void points(Object group, long[] timestamps, long[] values, int from, int to) {
+      for (int i = from; i < to; i++) {
+        point(group, timestamps[i], values[i]);
+      }
+    }
   }
 
   /**
