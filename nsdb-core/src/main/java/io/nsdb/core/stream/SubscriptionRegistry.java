@@ -58,7 +58,7 @@ final class SubscriptionRegistry<S> {
   private final int stuckAfter;
   private final Supplier<String> quidSource;
   private final Map<QueryKey, Quid<S>> byQuery = new HashMap<>();
-  private final Map<String, Quid<S>> byId = new HashMap<>();
+  private final Map<String, Quid<S>> byId = new LinkedHashMap<>(); // flush order: oldest first
   private final Map<MetricKey, QueryIndex<String>> indexes = new HashMap<>();
   private final Map<S, Set<String>> bySubscriber = new LinkedHashMap<>();
 
