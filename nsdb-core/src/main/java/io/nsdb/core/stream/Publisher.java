@@ -41,7 +41,8 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * retention, older ones counted as dropped. After {@link Settings#stuckAfter()} refresh periods in
  * that state the subscription is removed and the subscriber told {@link SlowConsumer}; the
  * WebSocket layer then closes the socket with its documented close code. The publisher never waits
- * for a subscriber, and its memory per subscription is bounded by retention plus nothing else.
+ * for a subscriber: it holds at most {@code retentionSize} records per subscription, and at most
+ * {@code outboxCapacity} frames per subscription are ever on their way to the subscriber.
  *
  * <p><b>One actor.</b> One publisher serves every metric. Matching a bit costs hash lookups and a
  * few compiled predicates, far below the insert path's commit-log and head work, and one actor
@@ -80,7 +81,8 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   /**
    * Subscribes {@code subscriber} to {@code select} over {@code db.namespace.metric}, bound to the
    * metric's {@code schema}; replies {@link Subscribed} or {@link SubscribeFailed}. The refresh
-   * period and retention size are the client's, already checked against the server's floor.
+   * period and retention size are the client's, already checked against the server's floor; below 1
+   * they are a caller's bug and the constructor throws {@link IllegalArgumentException}.
    */
   public record Subscribe(
       ActorRef<Event> subscriber,
@@ -118,6 +120,7 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   public record Unsubscribe(ActorRef<Event> subscriber, String quid, ActorRef<Unsubscribed> replyTo)
       implements Command {}
 
+  /** The answer to {@link Unsubscribe}. */
   public record Unsubscribed(String quid) {}
 
   /** Ends every subscription of {@code subscriber} (its socket closed). */
@@ -139,7 +142,8 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
 
   /**
    * Counts for metrics and tests: subscribers with a subscription, subscriptions (subscriber and
-   * quid), distinct quids, queries per metric index, and the last LSN published (0 before any).
+   * quid), distinct quids, queries per metric index (metrics without one left out), and the highest
+   * LSN published so far (0 before any).
    */
   public record Stats(
       int subscribers,
@@ -291,7 +295,9 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
 
   private Behavior<Command> onPublished(Published published) {
     registry.published(published.metric(), published.bits(), published.nowMillis());
-    lastPublishedLsn = published.firstLsn() + published.bits().size() - 1;
+    // Batches of different metrics may arrive out of LSN order; each metric's are in order.
+    lastPublishedLsn =
+        Math.max(lastPublishedLsn, published.firstLsn() + published.bits().size() - 1);
     return this;
   }
 
