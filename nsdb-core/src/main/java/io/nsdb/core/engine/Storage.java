@@ -27,14 +27,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,8 @@ public final class Storage implements AutoCloseable {
   private final CommitLog log;
   private final Map<MetricKey, MetricStore> stores = new ConcurrentHashMap<>();
   private final ScheduledExecutorService maintenance;
+  private final AtomicLong writeListenerFailures = new AtomicLong();
+  private volatile WriteListener writeListener = WriteListener.NONE;
   private volatile boolean closed;
 
   private Storage(StorageConfig config, Catalog catalog, CommitLog log) {
@@ -198,9 +203,23 @@ public final class Storage implements AutoCloseable {
   // ---------------------------------------------------------------- writes
 
   /**
+   * Sets who is told of every insert from now on ({@link WriteListener#NONE} to stop); inserts
+   * already past their hand-off are not replayed to it. Recovery never calls it.
+   */
+  public void setWriteListener(WriteListener listener) {
+    this.writeListener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** How many times the write listener threw; each insert concerned was acknowledged anyway. */
+  public long writeListenerFailures() {
+    return writeListenerFailures.get();
+  }
+
+  /**
    * Inserts a batch of bits into one metric, all or nothing: a bit outside the retention window or
    * disagreeing with the schema rejects the batch and changes nothing. Returns the LSN of the last
-   * bit once the batch is as durable as the sync policy promises.
+   * bit once the batch is as durable as the sync policy promises. Before that, and in LSN order per
+   * metric, the batch is handed to the {@link #setWriteListener write listener}.
    */
   public long insert(MetricKey metric, List<Bit> bits) {
     ensureOpen();
@@ -222,6 +241,8 @@ public final class Storage implements AutoCloseable {
         long first = append(new LogEntry.Insert(metric, conformed));
         store.apply(conformed, first, now());
         last = first + conformed.size() - 1;
+        // Under the lock, so that one metric's batches reach the listener in LSN order.
+        handOn(metric, conformed, first, last);
         break;
       } finally {
         lock.unlock();
@@ -229,6 +250,26 @@ public final class Storage implements AutoCloseable {
     }
     awaitDurable(last);
     return last;
+  }
+
+  /**
+   * Tells the write listener. Its failure does not fail the insert: the batch is already in the log
+   * and the head, so an error would report as lost a write that readers see and recovery replays.
+   * It is logged and counted instead; see {@link WriteListener}.
+   */
+  private void handOn(MetricKey metric, List<Bit> conformed, long first, long last) {
+    try {
+      writeListener.written(metric, Collections.unmodifiableList(conformed), first);
+    } catch (RuntimeException e) {
+      writeListenerFailures.incrementAndGet();
+      LOG.error(
+          "the write listener failed; the insert is acknowledged, its subscribers miss it"
+              + " [metric={}, firstLsn={}, lastLsn={}]",
+          metric,
+          first,
+          last,
+          e);
+    }
   }
 
   /**

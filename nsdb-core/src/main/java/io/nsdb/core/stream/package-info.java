@@ -1,9 +1,13 @@
 /**
- * Continuous queries, the pure core: which registered subscriptions an inserted bit satisfies. Owns
- * compiling a subscription's SELECT once ({@link io.nsdb.core.stream.CompiledQuery}) and the
- * per-metric index of subscriptions ({@link io.nsdb.core.stream.QueryIndex}). No actors, sockets or
- * clocks live here: the publisher actor owns one index per metric, passes each inserted bit with
- * its clock reading, and routes the matches.
+ * Continuous queries: which registered subscriptions an inserted bit satisfies, and how the matches
+ * reach each subscriber.
+ *
+ * <h2>Matching (pure)</h2>
+ *
+ * A subscription's SELECT is compiled once ({@link io.nsdb.core.stream.CompiledQuery}) and filed in
+ * its metric's index of subscriptions ({@link io.nsdb.core.stream.QueryIndex}). No actors, sockets
+ * or clocks live there: the publisher owns one index per metric, passes each inserted bit with its
+ * clock reading, and routes the matches.
  *
  * <p><b>Semantics.</b> A bit matches a query when the query's WHERE is true for it in SQL's
  * three-valued logic, exactly as the query engine would select the same point at the same {@code
@@ -14,5 +18,30 @@
  * <p><b>Why an index.</b> NSDb built a one-document Lucene index per inserted bit per query; here a
  * bit costs one hash lookup per indexed column plus the full predicates of the queries filed under
  * the bit's values, plus the queries that have no equality to be filed under.
+ *
+ * <h2>Publishing</h2>
+ *
+ * <pre>
+ * Storage.insert ──WriteListener (a tell)──▶ Publisher ──Frame──▶ subscriber (per socket)
+ *                                               ▲      ◀─Acknowledge──┘
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link io.nsdb.core.engine.Storage#insert} hands each batch on after it is in the log and
+ *       the head and before it is acknowledged, under the metric's write lock: per metric, the
+ *       publisher's mailbox receives batches in LSN order, and every acknowledged write is in it.
+ *   <li>{@link io.nsdb.core.stream.Publisher} (a thin actor) holds a {@link
+ *       io.nsdb.core.stream.SubscriptionRegistry}: identical queries (db, namespace, SQL as {@link
+ *       io.nsdb.sql.SqlFormatter} writes it) share one quid and one index entry; each subscriber of
+ *       a quid has its own {@link io.nsdb.core.stream.SubscriptionOutbox}.
+ *   <li>The outbox throttles to the subscriber's refresh period, keeps the newest {@code
+ *       retention_size} records and counts the rest, numbers frames 1, 2, 3... and bounds the
+ *       frames a subscriber has not acknowledged; a subscriber stuck at that bound for {@code
+ *       stuckAfter} periods loses the subscription and is told so, the publisher never waits.
+ * </ul>
+ *
+ * <p>Not here yet: the history query and its hand-over to the live stream at an LSN, projection and
+ * DISTINCT of records (frames carry the matching bits whole), incremental aggregates ({@code GROUP
+ * BY}, {@code SINCE}), and the WebSocket route that drives all of this.
  */
 package io.nsdb.core.stream;

@@ -1,0 +1,31 @@
+package io.nsdb.core.engine;
+
+import io.nsdb.core.model.Bit;
+import io.nsdb.core.model.MetricKey;
+import java.util.List;
+
+/**
+ * Told of every accepted insert, the hand-off from the write path to the continuous-query
+ * publisher.
+ *
+ * <p>{@link Storage#insert} calls it after the batch is in the commit log and the head and before
+ * the insert is acknowledged, while it still holds the metric's write lock: for one metric, calls
+ * come one at a time and in LSN order, and every acknowledged insert has been handed on. So the
+ * call must be cheap and must not block (a {@code tell} to an actor is the intended body) and must
+ * not call back into the storage. It should not throw; if it does, the insert is not undone (it is
+ * already in the log and the head, readable and recovered on restart): the storage logs the failure
+ * with the metric and the LSNs, counts it ({@link Storage#writeListenerFailures()}) and
+ * acknowledges the insert.
+ */
+@FunctionalInterface
+public interface WriteListener {
+
+  /** The listener that does nothing; the storage's default. */
+  WriteListener NONE = (metric, conformedBits, firstLsn) -> {};
+
+  /**
+   * An insert of {@code conformedBits} (as the schema conformed them, in batch order) into {@code
+   * metric} was applied; the i-th bit has LSN {@code firstLsn + i}. The list is immutable.
+   */
+  void written(MetricKey metric, List<Bit> conformedBits, long firstLsn);
+}
