@@ -49,19 +49,21 @@ public final class NodeConfig {
       }
       fromFile = ConfigFactory.parseFile(file.get().toFile());
     }
-    Config merged =
+    return over(
         ConfigFactory.parseMap(commandLine.overrides(), "command line")
             .withFallback(ConfigFactory.systemProperties())
-            .withFallback(fromFile)
-            .withFallback(ConfigFactory.parseResources(NodeConfig.class, "/" + BUILT_IN))
-            .resolve();
-    return new NodeConfig(withPekkoSettings(merged).withFallback(ConfigFactory.defaultReference()));
+            .withFallback(fromFile));
   }
 
   /** For tests: the built-in defaults under {@code overrides}. */
   public static NodeConfig of(Map<String, ?> overrides) {
+    return over(ConfigFactory.parseMap(overrides, "test"));
+  }
+
+  /** {@code settings} over the built-in defaults, resolved, with Pekko's settings derived. */
+  private static NodeConfig over(Config settings) {
     Config merged =
-        ConfigFactory.parseMap(overrides, "test")
+        settings
             .withFallback(ConfigFactory.parseResources(NodeConfig.class, "/" + BUILT_IN))
             .resolve();
     return new NodeConfig(withPekkoSettings(merged).withFallback(ConfigFactory.defaultReference()));

@@ -108,12 +108,12 @@ final class EntryCodec {
     // Column names and string values go once into a table; bits refer to them by index.
     Map<String, Integer> table = new HashMap<>();
     List<String> strings = new ArrayList<>();
-    // Writers share one map per series across its bits: each map instance is collected once and
-    // encoded once, then its bytes are copied for every bit that carries it.
+    // Writers share one map per series across its bits: each map instance is collected and encoded
+    // once (a string's index never changes once given), then its bytes are copied for every bit.
     Map<Map<String, Object>, byte[]> encoded = new IdentityHashMap<>();
     for (Bit bit : bits) {
-      collectOnce(bit.dimensions(), table, strings, encoded);
-      collectOnce(bit.tags(), table, strings, encoded);
+      encodeOnce(bit.dimensions(), table, strings, encoded);
+      encodeOnce(bit.tags(), table, strings, encoded);
     }
     out.writeVarLong(strings.size());
     for (String s : strings) {
@@ -132,37 +132,26 @@ final class EntryCodec {
         out.writeZigZag(bit.value().longValue());
       }
       if (!bit.dimensions().isEmpty()) {
-        out.writeBytes(encoded(bit.dimensions(), table, encoded));
+        out.writeBytes(encoded.get(bit.dimensions()));
       }
       if (!bit.tags().isEmpty()) {
-        out.writeBytes(encoded(bit.tags(), table, encoded));
+        out.writeBytes(encoded.get(bit.tags()));
       }
     }
   }
 
-  private static byte[] encoded(
-      Map<String, Object> columns,
-      Map<String, Integer> table,
-      Map<Map<String, Object>, byte[]> cache) {
-    byte[] bytes = cache.get(columns);
-    if (bytes == null) {
-      Bytes.Out out = new Bytes.Out(32);
-      writeColumns(columns, table, out);
-      bytes = Arrays.copyOf(out.array(), out.size());
-      cache.put(columns, bytes);
-    }
-    return bytes;
-  }
-
-  private static void collectOnce(
+  private static void encodeOnce(
       Map<String, Object> columns,
       Map<String, Integer> table,
       List<String> strings,
       Map<Map<String, Object>, byte[]> encoded) {
-    if (!columns.isEmpty() && !encoded.containsKey(columns)) {
-      collect(columns, table, strings);
-      encoded.put(columns, null);
+    if (columns.isEmpty() || encoded.containsKey(columns)) {
+      return;
     }
+    collect(columns, table, strings);
+    Bytes.Out out = new Bytes.Out(32);
+    writeColumns(columns, table, out);
+    encoded.put(columns, Arrays.copyOf(out.array(), out.size()));
   }
 
   private static void collect(

@@ -131,6 +131,33 @@ final class Bytes {
     return new String(buf, start, MAX_QUOTED, StandardCharsets.UTF_8) + "...";
   }
 
+  /**
+   * A tag key or string-field key: a name by the identifier rule and not a built-in column ({@code
+   * timestamp}, {@code value}), or the line is rejected with {@code invalid} or {@code builtIn}
+   * naming it as {@code kind}. An escaped key is never a valid name.
+   */
+  static String columnName(
+      byte[] buf,
+      int start,
+      int end,
+      boolean escaped,
+      int line,
+      String kind,
+      String invalid,
+      String builtIn)
+      throws LineRejected {
+    if (escaped || !isName(buf, start, end)) {
+      String shown = escaped ? quote(unescape(buf, start, end, ", =")) : quote(buf, start, end);
+      throw new LineRejected(
+          invalid + " [line=" + line + ", " + kind + "=" + shown + ", rule=" + NAME_RULE + "]");
+    }
+    String key = ascii(buf, start, end);
+    if (key.equals("timestamp") || key.equals("value")) {
+      throw new LineRejected(builtIn + " [line=" + line + ", " + kind + "=" + key + "]");
+    }
+    return key;
+  }
+
   /** A string for a message, cut to a readable length. */
   static String quote(String text) {
     return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "...";

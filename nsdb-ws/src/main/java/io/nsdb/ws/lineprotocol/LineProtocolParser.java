@@ -191,23 +191,19 @@ public final class LineProtocolParser {
     if (keyStart == keyEnd) {
       return new LineRejected("missing field key [line=" + startLine + "]");
     }
+    return fieldRejected("missing field value", startLine, keyStart, keyEnd);
+  }
+
+  /** A line rejected for what one of its fields is: {@code what [line=L, field=key]}. */
+  private LineRejected fieldRejected(String what, int startLine, int keyStart, int keyEnd) {
     return new LineRejected(
-        "missing field value [line="
-            + startLine
-            + ", field="
-            + Bytes.quote(buf, keyStart, keyEnd)
-            + "]");
+        what + " [line=" + startLine + ", field=" + Bytes.quote(buf, keyStart, keyEnd) + "]");
   }
 
   private void checkDuplicateField(int keyStart, int keyEnd, int startLine) throws LineRejected {
     for (int k = 0; k < keyCount; k++) {
       if (Arrays.equals(buf, keyStarts[k], keyEnds[k], buf, keyStart, keyEnd)) {
-        throw new LineRejected(
-            "duplicate field key [line="
-                + startLine
-                + ", field="
-                + Bytes.quote(buf, keyStart, keyEnd)
-                + "]");
+        throw fieldRejected("duplicate field key", startLine, keyStart, keyEnd);
       }
     }
     if (keyCount == keyStarts.length) {
@@ -258,12 +254,7 @@ public final class LineProtocolParser {
     while (true) {
       if (i >= end) {
         pos = end;
-        throw new LineRejected(
-            "unterminated string field value [line="
-                + startLine
-                + ", field="
-                + Bytes.quote(buf, keyStart, keyEnd)
-                + "]");
+        throw fieldRejected("unterminated string field value", startLine, keyStart, keyEnd);
       }
       byte c = buf[i];
       if (c == '"') {
@@ -280,33 +271,18 @@ public final class LineProtocolParser {
     }
     pos = i + 1;
     if (pos < end && !VALUE_STOP[buf[pos] & 0xFF]) {
-      throw new LineRejected(
-          "unexpected text after string field value [line="
-              + startLine
-              + ", field="
-              + Bytes.quote(buf, keyStart, keyEnd)
-              + "]");
+      throw fieldRejected("unexpected text after string field value", startLine, keyStart, keyEnd);
     }
-    String key = escaped ? Bytes.unescape(buf, keyStart, keyEnd, ", =") : null;
-    if (escaped || !Bytes.isName(buf, keyStart, keyEnd)) {
-      throw new LineRejected(
-          "invalid string field name [line="
-              + startLine
-              + ", field="
-              + Bytes.quote(key != null ? key : Bytes.quote(buf, keyStart, keyEnd))
-              + ", rule="
-              + Bytes.NAME_RULE
-              + "]");
-    }
-    key = Bytes.ascii(buf, keyStart, keyEnd);
-    if (key.equals("timestamp") || key.equals("value")) {
-      throw new LineRejected(
-          "string field is named like a built-in column [line="
-              + startLine
-              + ", field="
-              + key
-              + "]");
-    }
+    String key =
+        Bytes.columnName(
+            buf,
+            keyStart,
+            keyEnd,
+            escaped,
+            startLine,
+            "field",
+            "invalid string field name",
+            "string field is named like a built-in column");
     if (series.tags.containsKey(key)) {
       throw new LineRejected(
           "key is both a tag and a string field [line=" + startLine + ", key=" + key + "]");

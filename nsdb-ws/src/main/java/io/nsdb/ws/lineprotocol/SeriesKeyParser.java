@@ -72,21 +72,16 @@ final class SeriesKeyParser {
     if (keyEnd == start) {
       throw new LineRejected("missing tag key [line=" + line + "]");
     }
-    String key = escaped ? Bytes.unescape(buf, start, keyEnd, ", =") : null;
-    if (escaped || !Bytes.isName(buf, start, keyEnd)) {
-      throw new LineRejected(
-          "invalid tag key [line="
-              + line
-              + ", tag="
-              + Bytes.quote(key != null ? key : Bytes.quote(buf, start, keyEnd))
-              + ", rule="
-              + Bytes.NAME_RULE
-              + "]");
-    }
-    key = Bytes.ascii(buf, start, keyEnd);
-    if (key.equals("timestamp") || key.equals("value")) {
-      throw new LineRejected("tag key is a built-in column [line=" + line + ", tag=" + key + "]");
-    }
+    String key =
+        Bytes.columnName(
+            buf,
+            start,
+            keyEnd,
+            escaped,
+            line,
+            "tag",
+            "invalid tag key",
+            "tag key is a built-in column");
     if (i == end || buf[i] == ',') {
       throw new LineRejected("missing tag value [line=" + line + ", tag=" + key + "]");
     }

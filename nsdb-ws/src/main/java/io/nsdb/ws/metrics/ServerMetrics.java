@@ -36,7 +36,13 @@ public final class ServerMetrics {
   private final AtomicLong subscriptions = new AtomicLong();
   private final Counter droppedRecords;
 
+  private final Supplier<StorageStats> storage;
+  // The engine's figures, read once per scrape for all the gauges that show them: reading them
+  // visits every metric under its lock, which is not worth doing once per gauge.
+  private volatile StorageStats scraped;
+
   public ServerMetrics(Supplier<StorageStats> storage, Supplier<Integer> queuedRequests) {
+    this.storage = storage;
     requests =
         Counter.builder()
             .name("nsdb_http_requests_total")
@@ -79,22 +85,21 @@ public final class ServerMetrics {
         "nsdb_worker_queued_requests",
         "Requests waiting for a worker thread",
         () -> queuedRequests.get());
-    gauge("nsdb_head_points", "Points held only in memory", () -> storage.get().headPoints());
-    gauge("nsdb_head_bytes", "Bytes held by the in-memory head", () -> storage.get().headBytes());
-    gauge("nsdb_shards_open", "Open Lucene shard indexes", () -> storage.get().shards());
+    gauge("nsdb_head_points", "Points held only in memory", () -> scraped.headPoints());
+    gauge("nsdb_head_bytes", "Bytes held by the in-memory head", () -> scraped.headBytes());
+    gauge("nsdb_shards_open", "Open Lucene shard indexes", () -> scraped.shards());
     gauge(
         "nsdb_commit_log_unsynced_writes",
         "Writes in the commit log not yet forced to disk (LSNs)",
         () -> {
-          StorageStats stats = storage.get();
+          StorageStats stats = scraped;
           return Math.max(0, stats.nextLsn() - 1 - stats.durableLsn());
         });
     gauge(
         "nsdb_commit_log_bytes",
         "Commit-log bytes on disk, not yet covered by an index commit",
-        () -> storage.get().logBytes());
-    gauge(
-        "nsdb_commit_log_segments", "Commit-log segment files", () -> storage.get().logSegments());
+        () -> scraped.logBytes());
+    gauge("nsdb_commit_log_segments", "Commit-log segment files", () -> scraped.logSegments());
     JvmMetrics.builder().register(registry);
   }
 
@@ -144,6 +149,7 @@ public final class ServerMetrics {
   public byte[] scrape() {
     var out = new ByteArrayOutputStream(16 * 1024);
     try {
+      scraped = storage.get();
       PrometheusTextFormatWriter.create().write(out, registry.scrape());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -133,9 +133,6 @@ final class CommandRoutes extends AllDirectives {
         catalog
             .setInfo(db, ns, metric, info)
             .thenApply(
-                stored ->
-                    JsonResponses.ok(
-                        MetricInfoJson.write(
-                            new io.nsdb.core.model.MetricKey(db, ns, metric), stored))));
+                stored -> JsonResponses.ok(MetricInfoJson.write(stored.metric(), stored.info()))));
   }
 }

@@ -49,14 +49,17 @@ public final class CatalogService {
     return new Description(key, storage.describe(key), storage.metricInfo(key));
   }
 
-  /** Sets shard interval and retention of a metric not written yet (as NSDb: once, before). */
-  public CompletionStage<MetricInfo> setInfo(
+  /**
+   * Sets shard interval and retention of a metric not written yet (as NSDb: once, before); resolves
+   * to its description with the info as stored.
+   */
+  public CompletionStage<Description> setInfo(
       String db, String namespace, String metric, MetricInfo info) {
     MetricKey key = Names.metric(db, namespace, metric);
     return workers.submit(
         () -> {
           storage.setMetricInfo(key, info);
-          return storage.metricInfo(key);
+          return new Description(key, storage.describe(key), storage.metricInfo(key));
         });
   }
 

@@ -4,6 +4,7 @@ import io.nsdb.core.model.MetricKey;
 import io.nsdb.core.query.QueryEngine;
 import io.nsdb.core.query.QueryResult;
 import io.nsdb.sql.parser.SqlParser;
+import io.nsdb.sql.tree.Condition;
 import io.nsdb.sql.tree.Select;
 import io.nsdb.sql.tree.Statement;
 import io.nsdb.ws.http.ApiErrorCode;
@@ -11,6 +12,7 @@ import io.nsdb.ws.http.ApiException;
 import io.nsdb.ws.json.QueryRequest;
 import io.nsdb.ws.metrics.ServerMetrics;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -42,14 +44,15 @@ public final class QueryService {
   }
 
   public CompletionStage<Answer> query(QueryRequest request) {
-    Select select = parseSelect(request);
-    MetricKey metric = Names.metric(request.db(), request.namespace(), select.metric().value());
-    var extra = RestFilters.condition(request);
+    Prepared prepared = prepare(request);
     return workers.submit(
         () -> {
           long started = System.nanoTime();
           try {
-            return new Answer(engine.execute(metric, select, extra, clock.millis()), select);
+            QueryResult result =
+                engine.execute(
+                    prepared.metric(), prepared.select(), prepared.extra(), clock.millis());
+            return new Answer(result, prepared.select());
           } finally {
             metrics.queryFinished(System.nanoTime() - started);
           }
@@ -58,14 +61,21 @@ public final class QueryService {
 
   /** Resolves to the statement when it would run, or fails with the error a query would get. */
   public CompletionStage<Select> validate(QueryRequest request) {
-    Select select = parseSelect(request);
-    MetricKey metric = Names.metric(request.db(), request.namespace(), select.metric().value());
-    var extra = RestFilters.condition(request);
+    Prepared prepared = prepare(request);
     return workers.submit(
         () -> {
-          engine.validate(metric, select, extra, clock.millis());
-          return select;
+          engine.validate(prepared.metric(), prepared.select(), prepared.extra(), clock.millis());
+          return prepared.select();
         });
+  }
+
+  /** A request's statement, the metric it reads and NSDb's enrichments as one condition. */
+  private record Prepared(MetricKey metric, Select select, Optional<Condition> extra) {}
+
+  private Prepared prepare(QueryRequest request) {
+    Select select = parseSelect(request);
+    MetricKey metric = Names.metric(request.db(), request.namespace(), select.metric().value());
+    return new Prepared(metric, select, RestFilters.condition(request));
   }
 
   private Select parseSelect(QueryRequest request) {

@@ -52,24 +52,23 @@ public final class WriteService {
             throw rejected(batch);
           }
           List<MetricKey> keys = new ArrayList<>();
+          List<List<Bit>> groups = new ArrayList<>();
           for (MetricBits group : batch.metrics().values()) {
             keys.add(new MetricKey(db, namespace, group.metric()));
+            groups.add(group.bits());
           }
           if (keys.size() > 1) {
             // One insert is all or nothing by itself; several need checking before the first.
-            int k = 0;
-            for (MetricBits group : batch.metrics().values()) {
-              storage.check(keys.get(k++), group.bits());
+            for (int i = 0; i < keys.size(); i++) {
+              storage.check(keys.get(i), groups.get(i));
             }
           }
-          int i = 0;
-          for (MetricBits group : batch.metrics().values()) {
+          for (int i = 0; i < keys.size(); i++) {
             try {
-              storage.insert(keys.get(i), group.bits());
+              storage.insert(keys.get(i), groups.get(i));
             } catch (NsdbException e) {
               throw i == 0 ? e : partlyWritten(e, keys, i);
             }
-            i++;
           }
           metrics.pointsWritten(batch.points());
           return batch.points();
