@@ -103,6 +103,7 @@ public final class Node {
               config.queryLimits(),
               new SqlParser(config.sqlMaxNestingDepth()),
               settings,
+              config.stream(),
               Clock.systemUTC());
       binding = server.bind().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {

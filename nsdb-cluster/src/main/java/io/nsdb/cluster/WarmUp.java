@@ -6,6 +6,7 @@ import io.nsdb.core.query.QueryLimits;
 import io.nsdb.sql.parser.SqlParser;
 import io.nsdb.ws.http.HttpSettings;
 import io.nsdb.ws.http.NsdbHttpServer;
+import io.nsdb.ws.stream.StreamSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,7 +85,13 @@ final class WarmUp {
               settings.version());
       server =
           new NsdbHttpServer(
-              system, storage, QueryLimits.DEFAULTS, new SqlParser(64), scratch, Clock.systemUTC());
+              system,
+              storage,
+              QueryLimits.DEFAULTS,
+              new SqlParser(64),
+              scratch,
+              StreamSettings.defaults(),
+              Clock.systemUTC());
       binding = server.bind().toCompletableFuture().get(30, TimeUnit.SECONDS);
       exercise(
           URI.create("http://127.0.0.1:" + binding.localAddress().getPort()), started, duration);

@@ -45,5 +45,16 @@ public enum ErrorCode {
   /** The disk refused a read or write; the operation changed nothing that was acknowledged. */
   STORAGE_FAILURE,
   /** The engine is closed. */
-  CLOSED
+  CLOSED,
+  /**
+   * A stream resume point the server no longer holds (older than its resume window) or never gave
+   * (past the metric's last write): subscribe afresh for the history.
+   */
+  RESUME_UNAVAILABLE,
+  /**
+   * A live subscription ended because its metric changed under it: the metric was dropped, or
+   * points a stateful query (aggregation, DISTINCT) had counted were deleted. Subscribe again for a
+   * fresh history.
+   */
+  STREAM_INVALIDATED
 }

@@ -10,7 +10,9 @@ import io.nsdb.core.engine.StorageConfig;
 import io.nsdb.core.io.FileIo;
 import io.nsdb.core.query.QueryLimits;
 import io.nsdb.core.schema.MetricInfo;
+import io.nsdb.core.stream.Publisher;
 import io.nsdb.ws.http.HttpSettings;
+import io.nsdb.ws.stream.StreamSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -157,6 +159,26 @@ public final class NodeConfig {
         config.getInt("nsdb.http.worker-threads"),
         config.getInt("nsdb.http.max-queued-requests"),
         version);
+  }
+
+  public StreamSettings stream() {
+    return new StreamSettings(
+        Duration.ofMillis(config.getLong("nsdb.websocket.refresh-period")),
+        config.getInt("nsdb.websocket.retention-size"),
+        config.getInt("nsdb.websocket.max-retention-size"),
+        config.getInt("nsdb.websocket.max-subscriptions-per-socket"),
+        config.getInt("nsdb.websocket.max-connections"),
+        (int) Math.min(Integer.MAX_VALUE, config.getBytes("nsdb.websocket.max-message-size")),
+        config.getInt("nsdb.websocket.history-chunk-records"),
+        config.getInt("nsdb.websocket.outbox-size"),
+        config.getDuration("nsdb.websocket.ping-interval"),
+        config.getDuration("nsdb.websocket.idle-timeout"),
+        new Publisher.Settings(
+            config.getDuration("nsdb.websocket.publisher-tick"),
+            config.getInt("nsdb.websocket.unacknowledged-frames"),
+            config.getInt("nsdb.websocket.slow-consumer-periods"),
+            config.getInt("nsdb.websocket.resume-window-size"),
+            config.getDuration("nsdb.websocket.resume-window")));
   }
 
   /** How long the JIT is warmed on a scratch dataset before the node serves; 0 skips it. */

@@ -9,6 +9,7 @@ import io.nsdb.core.commitlog.SyncPolicy;
 import io.nsdb.core.engine.StorageConfig;
 import io.nsdb.core.query.QueryLimits;
 import io.nsdb.ws.http.HttpSettings;
+import io.nsdb.ws.stream.StreamSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,31 @@ class NodeConfigTest {
     assertEquals(0, config.queryParallelism());
     assertEquals(64, config.sqlMaxNestingDepth());
     assertEquals(Duration.ofSeconds(10), config.shutdownDeadline());
+  }
+
+  @Test
+  void streamDefaultsAreThoseOfConfNsdbConfAndTheServersDefaults() {
+    StreamSettings stream = NodeConfig.of(Map.of()).stream();
+
+    assertEquals(StreamSettings.defaults(), stream);
+    assertEquals(Duration.ofMillis(100), stream.refreshPeriod());
+    assertEquals(1000, stream.retentionSize());
+    assertEquals(64 * 1024, stream.maxMessageBytes());
+  }
+
+  @Test
+  void streamSettingsAreOverridden() {
+    StreamSettings stream =
+        NodeConfig.of(
+            Map.of(
+                "nsdb.websocket.refresh-period", 250,
+                "nsdb.websocket.max-subscriptions-per-socket", 7,
+                "nsdb.websocket.resume-window", "5s"))
+            .stream();
+
+    assertEquals(Duration.ofMillis(250), stream.refreshPeriod());
+    assertEquals(7, stream.maxSubscriptionsPerSocket());
+    assertEquals(Duration.ofSeconds(5), stream.publisher().replayAge());
   }
 
   @Test

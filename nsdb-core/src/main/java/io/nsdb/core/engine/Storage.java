@@ -39,6 +39,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,6 +273,56 @@ public final class Storage implements AutoCloseable {
     }
   }
 
+  /** Tells the write listener of a delete or drop; its failure, like an insert's, is counted. */
+  private void tellListener(MetricKey metric, long lsn, Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      writeListenerFailures.incrementAndGet();
+      LOG.error(
+          "the write listener failed on a delete or drop [metric={}, lsn={}]", metric, lsn, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} at a point where no insert into {@code metric} is half done: every insert
+   * acknowledged, or handed to the write listener, before it is readable inside {@code work}, and
+   * none is applied or handed on until {@code work} returns. This is the continuous-query
+   * hand-over: a subscription registered with the publisher inside {@code work} sees, live, exactly
+   * the inserts its history (read inside {@code work}) does not.
+   *
+   * <p>Inserts into the metric wait while {@code work} runs (reads and other metrics do not), so it
+   * must be bounded; a query with its timeout is. Reads inside {@code work} take the metric's read
+   * lock again, which the lock allows even with a writer queued.
+   *
+   * @throws NsdbException {@link ErrorCode#UNKNOWN_METRIC} for a metric never written
+   */
+  public <T> T holdingWrites(MetricKey metric, Supplier<T> work) {
+    while (true) {
+      ensureOpen();
+      schemaOrFail(metric);
+      MetricStore store = store(metric);
+      Lock lock = store.lock.readLock();
+      lock.lock();
+      try {
+        if (store.dropped()) {
+          continue; // dropped meanwhile: the metric's next store, or unknown
+        }
+        return work.get();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  /**
+   * The LSN of the latest write (0 before any). Read inside {@link #holdingWrites} it is where the
+   * metric's hand-over happens: its writes up to it are readable, later ones get higher LSNs.
+   */
+  public long lastLsn() {
+    return log.nextLsn() - 1;
+  }
+
   /**
    * Checks a batch as {@link #insert} would (retention window, schema) without writing anything, so
    * that a request spanning several metrics can be refused whole before any of it is written. A
@@ -333,6 +384,9 @@ public final class Storage implements AutoCloseable {
     try {
       lsn = append(new LogEntry.Delete(metric, SqlFormatter.condition(resolved)));
       removed = applyDelete(store, predicate, lsn);
+      if (removed > 0) {
+        tellListener(metric, lsn, () -> writeListener.deleted(metric, lsn));
+      }
     } finally {
       store.lock.writeLock().unlock();
     }
@@ -356,6 +410,7 @@ public final class Storage implements AutoCloseable {
     }
     long lsn = append(new LogEntry.DropMetric(metric));
     dropNow(metric, lsn);
+    tellListener(metric, lsn, () -> writeListener.dropped(metric, lsn));
     awaitDurable(lsn);
   }
 
@@ -372,7 +427,10 @@ public final class Storage implements AutoCloseable {
           "namespace does not exist [db=" + db + ", namespace=" + namespace + "]");
     }
     long lsn = append(new LogEntry.DropNamespace(db, namespace));
-    metrics.forEach(metric -> dropNow(metric, lsn));
+    for (MetricKey metric : metrics) {
+      dropNow(metric, lsn);
+      tellListener(metric, lsn, () -> writeListener.dropped(metric, lsn));
+    }
     awaitDurable(lsn);
   }
 

@@ -28,4 +28,14 @@ public interface WriteListener {
    * metric} was applied; the i-th bit has LSN {@code firstLsn + i}. The list is immutable.
    */
   void written(MetricKey metric, List<Bit> conformedBits, long firstLsn);
+
+  /**
+   * A delete with LSN {@code lsn} removed points of {@code metric}; called under the metric's write
+   * lock, so in LSN order with its inserts. State computed from the metric's points (a live
+   * aggregation) may no longer hold.
+   */
+  default void deleted(MetricKey metric, long lsn) {}
+
+  /** {@code metric} was dropped by the write with LSN {@code lsn}; it may come back, remade. */
+  default void dropped(MetricKey metric, long lsn) {}
 }

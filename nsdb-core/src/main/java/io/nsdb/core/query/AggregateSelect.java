@@ -11,10 +11,7 @@ import io.nsdb.sql.tree.AggregateFunction;
 import io.nsdb.sql.tree.Aggregation;
 import io.nsdb.sql.tree.IntervalGroupBy;
 import io.nsdb.sql.tree.Select;
-import io.nsdb.sql.tree.SortDirection;
 import io.nsdb.sql.tree.TagGroupBy;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,89 +23,36 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Global aggregations, GROUP BY a column and GROUP BY INTERVAL, over points and over whole-chunk
- * summaries where they answer; rows shaped and ordered as the package documentation says.
+ * summaries where they answer. Each computes its {@link Groups}, every group of them; {@link
+ * Groups#rows} turns them into rows. The split lets a {@link LiveAggregation} start from the very
+ * groups a one-off query renders, instead of computing its state a second way.
  */
 final class AggregateSelect {
 
-  /** The accumulators of one group. */
-  private static final class Group {
-    final Accumulator[] accumulators;
-
-    Group(List<Aggregation> aggregations, ValueKind kind) {
-      accumulators = new Accumulator[aggregations.size()];
-      for (int i = 0; i < accumulators.length; i++) {
-        accumulators[i] = Accumulator.of(aggregations.get(i), kind);
-      }
-    }
-
-    boolean takesSummary(ChunkSummary summary) {
-      for (Accumulator accumulator : accumulators) {
-        if (!accumulator.takesSummary(summary)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    void summary(SeriesKey series, ChunkSummary summary) {
-      for (Accumulator accumulator : accumulators) {
-        accumulator.addSummary(series, summary);
-      }
-    }
-
-    void point(SeriesKey series, long timestamp, long value) {
-      for (Accumulator accumulator : accumulators) {
-        accumulator.add(series, timestamp, value);
-      }
-    }
-
-    void observe(ChunkSummary summary) {
-      for (Accumulator accumulator : accumulators) {
-        accumulator.observe(summary);
-      }
-    }
-
-    /** The earliest timestamp a point needs for any accumulator to care. */
-    long usefulFrom() {
-      long from = Long.MAX_VALUE;
-      for (Accumulator accumulator : accumulators) {
-        from = Math.min(from, accumulator.usefulFrom());
-      }
-      return from;
-    }
-
-    /** The latest timestamp a point needs for any accumulator to care. */
-    long usefulTo() {
-      long to = Long.MIN_VALUE;
-      for (Accumulator accumulator : accumulators) {
-        to = Math.max(to, accumulator.usefulTo());
-      }
-      return to;
-    }
-  }
-
   private AggregateSelect() {}
 
-  static List<ResultRow> rows(
+  /**
+   * The groups of an aggregation over the points {@code visit} hands over, every group of them
+   * (LIMIT cuts only the rows, {@link Groups#rows}).
+   */
+  static Groups groups(
       Select select, ValueKind kind, TimeRange range, QueryLimits limits, PlainSelect.Visit visit) {
     List<Aggregation> aggregations = select.aggregations();
     Comparator<ChunkSource> order = chunkOrder(aggregations);
     PlainSelect.Visit ordered = (handler, ignored) -> visit.run(handler, order);
     return switch (select.groupBy().orElse(null)) {
       case null -> global(aggregations, kind, ordered);
-      case TagGroupBy tag ->
-          byColumn(select, tag.tag().value(), aggregations, kind, limits, ordered);
+      case TagGroupBy tag -> byColumn(tag.tag().value(), aggregations, kind, limits, ordered);
       case IntervalGroupBy interval ->
-          byInterval(
-              select, interval.interval().toMillis(), aggregations, kind, range, limits, ordered);
+          byInterval(interval.interval().toMillis(), aggregations, kind, range, limits, ordered);
     };
   }
 
-  private static List<ResultRow> global(
+  private static Groups global(
       List<Aggregation> aggregations, ValueKind kind, PlainSelect.Visit visit) {
     Group group = new Group(aggregations, kind);
-    visit.run(handler(series -> group, kind));
-    return List.of(row(aggregations, group, null, null, null));
+    visit.run(handler(series -> group));
+    return new Groups.Global(group);
   }
 
   /**
@@ -162,7 +106,7 @@ final class AggregateSelect {
    * answer for), without building chunk records or reading series: the fast path of {@code
    * count(*)} and friends when the WHERE is only a time range and series filter.
    */
-  static List<ResultRow> globalFromSummaries(
+  static Groups globalFromSummaries(
       Select select,
       ValueKind kind,
       TimeRange range,
@@ -200,11 +144,10 @@ final class AggregateSelect {
             group.point(null, timestamp, value);
           }
         });
-    return List.of(row(aggregations, group, null, null, null));
+    return new Groups.Global(group);
   }
 
-  private static List<ResultRow> byColumn(
-      Select select,
+  private static Groups byColumn(
       String column,
       List<Aggregation> aggregations,
       ValueKind kind,
@@ -215,35 +158,18 @@ final class AggregateSelect {
         handler(
             series -> {
               Object key = series.column(column);
-              return key == null ? null : group(groups, key, aggregations, kind, limits);
-            },
-            kind));
-    return groupRows(select, column, aggregations, groups);
-  }
-
-  private static Object normalize(Object key) {
-    return key instanceof Double d && d == 0 ? (Object) 0.0 : key;
-  }
-
-  /** The group of {@code key} (-0.0 and 0.0 are one), created on first use within the limit. */
-  private static Group group(
-      Map<Object, Group> groups,
-      Object key,
-      List<Aggregation> aggregations,
-      ValueKind kind,
-      QueryLimits limits) {
-    Group group = groups.computeIfAbsent(normalize(key), k -> new Group(aggregations, kind));
-    if (groups.size() > limits.maxRows()) {
-      throw PlainSelect.tooLarge(limits);
-    }
-    return group;
+              return key == null
+                  ? null
+                  : Group.in(groups, Group.normalize(key), aggregations, kind, limits);
+            }));
+    return new Groups.ByColumn(column, groups);
   }
 
   /**
    * GROUP BY a column straight from chunk summaries, the group read from the column's doc values:
    * no chunk records, no series keys. For aggregations {@link #summariesSuffice} accepts.
    */
-  static List<ResultRow> byColumnFromSummaries(
+  static Groups byColumnFromSummaries(
       Select select,
       String column,
       ValueKind kind,
@@ -260,7 +186,7 @@ final class AggregateSelect {
           @Override
           public void observe(Object key, ChunkSummary summary) {
             if (summary.minTimestamp() >= range.from() && summary.maxTimestamp() <= range.to()) {
-              group(groups, key, aggregations, kind, limits).observe(summary);
+              Group.in(groups, Group.normalize(key), aggregations, kind, limits).observe(summary);
             }
           }
 
@@ -272,20 +198,21 @@ final class AggregateSelect {
             }
             // A chunk in range was observed, so its group exists: first/last judge by what the
             // group has seen; the other aggregations answer the same for any group.
-            Group group = groups.get(normalize(key));
+            Group group = groups.get(Group.normalize(key));
             return (group != null ? group : unfed).takesSummary(summary);
           }
 
           @Override
           public void summary(Object key, ChunkSummary summary) {
-            group(groups, key, aggregations, kind, limits).summary(null, summary);
+            Group.in(groups, Group.normalize(key), aggregations, kind, limits)
+                .summary(null, summary);
           }
 
           @Override
           public void encoded(Object key, ChunkSummary summary, BytesRef points) {
             decoder.reset(points.bytes, points.offset, points.length);
             // A group's first()/last() may already know that only its edge can matter.
-            Group known = groups.get(normalize(key));
+            Group known = groups.get(Group.normalize(key));
             long from = known == null ? range.from() : Math.max(range.from(), known.usefulFrom());
             long to = known == null ? range.to() : Math.min(range.to(), known.usefulTo());
             int start = decoder.seek(from);
@@ -296,7 +223,7 @@ final class AggregateSelect {
             if (end == start) {
               return;
             }
-            Group group = group(groups, key, aggregations, kind, limits);
+            Group group = Group.in(groups, Group.normalize(key), aggregations, kind, limits);
             if (end - start == 1 && single(summary, decoder, start, group)) {
               return;
             }
@@ -364,38 +291,16 @@ final class AggregateSelect {
           @Override
           public void point(Object key, long timestamp, long value) {
             if (key != lastKey || lastGroup == null) {
-              lastGroup = group(groups, key, aggregations, kind, limits);
+              lastGroup = Group.in(groups, Group.normalize(key), aggregations, kind, limits);
               lastKey = key;
             }
             lastGroup.point(null, timestamp, value);
           }
         });
-    return groupRows(select, column, aggregations, groups);
+    return new Groups.ByColumn(column, groups);
   }
 
-  /** The rows of GROUP BY a column, ordered and cut as the package documentation says. */
-  private static List<ResultRow> groupRows(
-      Select select, String column, List<Aggregation> aggregations, Map<Object, Group> groups) {
-    List<ResultRow> rows = new ArrayList<>();
-    groups.forEach((key, group) -> rows.add(row(aggregations, group, column, key, null)));
-    // The ORDER BY key in its direction, then the group's value ascending as the tie-break.
-    Comparator<ResultRow> byGroup =
-        (a, b) -> PlainSelect.compareValues(a.tags().get(column), b.tags().get(column));
-    boolean descending =
-        select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false);
-    Comparator<ResultRow> order;
-    if (select.orderBy().isPresent() && select.orderBy().get().column().value().equals("value")) {
-      Comparator<ResultRow> byValue = (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value());
-      order = (descending ? byValue.reversed() : byValue).thenComparing(byGroup);
-    } else {
-      order = descending ? byGroup.reversed() : byGroup;
-    }
-    rows.sort(order);
-    return limit(select, rows);
-  }
-
-  private static List<ResultRow> byInterval(
-      Select select,
+  private static Groups byInterval(
       long width,
       List<Aggregation> aggregations,
       ValueKind kind,
@@ -439,43 +344,15 @@ final class AggregateSelect {
             if (lastGroup != null && start == lastBucket) {
               return lastGroup;
             }
-            Group group = buckets.computeIfAbsent(start, b -> new Group(aggregations, kind));
-            if (buckets.size() > limits.maxRows()) {
-              throw PlainSelect.tooLarge(limits);
-            }
+            Group group = Group.in(buckets, start, aggregations, kind, limits);
             lastBucket = start;
             lastGroup = group;
             return group;
           }
         };
     visit.run(handler);
-    long from = range.boundedBelow() ? range.from() : extent[0];
-    long to = range.boundedAbove() ? range.to() : extent[1];
-    List<ResultRow> rows = new ArrayList<>();
-    if (from <= to) {
-      long first = bucket(from, width);
-      long last = bucket(to, width);
-      if ((last - first) / width + 1 > limits.maxRows()) {
-        throw PlainSelect.tooLarge(limits);
-      }
-      for (long start = first; ; start += width) {
-        Group group = buckets.getOrDefault(start, new Group(aggregations, kind));
-        rows.add(row(aggregations, group, null, null, start));
-        if (start >= last) {
-          break;
-        }
-      }
-    }
-    boolean descending =
-        select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false);
-    if (select.orderBy().isPresent() && select.orderBy().get().column().value().equals("value")) {
-      Comparator<ResultRow> byValue = (a, b) -> PlainSelect.compareNullsFirst(a.value(), b.value());
-      rows.sort(
-          (descending ? byValue.reversed() : byValue).thenComparingLong(ResultRow::timestamp));
-    } else if (descending) {
-      Collections.reverse(rows);
-    }
-    return limit(select, rows);
+    return new Groups.ByInterval(
+        width, range, extent[0], extent[1], buckets, new Group(aggregations, kind));
   }
 
   /** Newest chunks first when the select has last(), oldest first for first(): most are skipped. */
@@ -500,7 +377,7 @@ final class AggregateSelect {
     Group of(SeriesKey series);
   }
 
-  private static ChunkVisitor.Handler handler(GroupOf groups, ValueKind kind) {
+  private static ChunkVisitor.Handler handler(GroupOf groups) {
     return new ChunkVisitor.Handler() {
       // Points come series by series: the group is looked up once per series, not per point.
       private SeriesKey lastSeries;
@@ -536,28 +413,5 @@ final class AggregateSelect {
         }
       }
     };
-  }
-
-  private static ResultRow row(
-      List<Aggregation> aggregations, Group group, String column, Object key, Long bucket) {
-    Map<String, Object> tags = new LinkedHashMap<>();
-    if (column != null) {
-      tags.put(column, key);
-    }
-    Long edgeTimestamp = null;
-    for (int i = 0; i < aggregations.size(); i++) {
-      Accumulator accumulator = group.accumulators[i];
-      tags.put(aggregations.get(i).label(), accumulator.result());
-      if (edgeTimestamp == null && Accumulator.isEdge(aggregations.get(i).function())) {
-        edgeTimestamp = accumulator.resultTimestamp();
-      }
-    }
-    long timestamp = bucket != null ? bucket : edgeTimestamp != null ? edgeTimestamp : 0;
-    return new ResultRow(timestamp, group.accumulators[0].result(), Map.of(), tags);
-  }
-
-  private static List<ResultRow> limit(Select select, List<ResultRow> rows) {
-    long limit = select.limit().orElse(Long.MAX_VALUE);
-    return rows.size() > limit ? rows.subList(0, (int) limit) : rows;
   }
 }

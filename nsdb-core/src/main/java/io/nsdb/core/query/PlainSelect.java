@@ -13,15 +13,16 @@ import io.nsdb.sql.tree.ColumnItem;
 import io.nsdb.sql.tree.Select;
 import io.nsdb.sql.tree.SortDirection;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -88,20 +89,45 @@ final class PlainSelect {
     List<ResultRow> rows = new ArrayList<>(sorted.size());
     for (PointRow row : sorted) {
       rows.add(
-          new ResultRow(
+          row(
               row.timestamp(),
               box(kind, row.value()),
-              project(row.series().dimensions(), projection),
-              project(row.series().tags(), projection)));
+              row.series().dimensions(),
+              row.series().tags(),
+              projection));
     }
     return rows;
   }
 
+  /**
+   * The row of one selected point: its own timestamp and value, its series' dimensions and tags cut
+   * to {@code projection} (null keeps all). Shared with {@link LiveRows}, so that a streamed record
+   * looks exactly like a queried one.
+   */
+  static ResultRow row(
+      long timestamp,
+      Number value,
+      Map<String, Object> dimensions,
+      Map<String, Object> tags,
+      Set<String> projection) {
+    return new ResultRow(
+        timestamp, value, project(dimensions, projection), project(tags, projection));
+  }
+
   static List<ResultRow> distinct(Select select, Schema schema, QueryLimits limits, Visit visit) {
-    String column = ((ColumnItem) select.items().get(0)).column().value();
-    boolean descending =
-        select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false);
-    Map<Object, Boolean> values = new TreeMap<>(PlainSelect::compareValues);
+    return distinctRows(select, schema, distinctValues(select, limits, visit));
+  }
+
+  /**
+   * Every distinct value of the DISTINCT column among the selected points, in ascending order, -0.0
+   * and 0.0 as one. All of them, whatever the LIMIT: a {@link LiveDistinct} needs to know every
+   * value it must not send again.
+   *
+   * @throws NsdbException RESULT_TOO_LARGE past {@code maxRows} values
+   */
+  static NavigableSet<Object> distinctValues(Select select, QueryLimits limits, Visit visit) {
+    String column = distinctColumn(select);
+    NavigableSet<Object> values = new TreeSet<>(PlainSelect::compareValues);
     visit.run(
         new ChunkVisitor.Handler() {
           @Override
@@ -122,25 +148,45 @@ final class PlainSelect {
           private void add(SeriesKey series) {
             Object value = series.column(column);
             if (value != null) {
-              values.put(value instanceof Double d && d == 0 ? 0.0 : value, Boolean.TRUE);
+              values.add(Group.normalize(value));
               if (values.size() > limits.maxRows()) {
                 throw tooLarge(limits);
               }
             }
           }
         });
-    List<Object> ordered = new ArrayList<>(values.keySet());
-    if (descending) {
-      Collections.reverse(ordered);
-    }
-    boolean dimension = schema.columns().get(column).kind() == ColumnKind.DIMENSION;
+    return values;
+  }
+
+  /** The DISTINCT rows of {@code values} (ascending), ordered as the select says and cut. */
+  static List<ResultRow> distinctRows(Select select, Schema schema, NavigableSet<Object> values) {
+    boolean descending =
+        select.orderBy().map(o -> o.direction() == SortDirection.DESC).orElse(false);
+    String column = distinctColumn(select);
+    boolean dimension = isDimension(schema, column);
+    long limit = select.limit().orElse(Long.MAX_VALUE);
     List<ResultRow> rows = new ArrayList<>();
-    for (Object value :
-        ordered.subList(0, (int) Math.min(ordered.size(), select.limit().orElse(Long.MAX_VALUE)))) {
-      Map<String, Object> cell = Map.of(column, value);
-      rows.add(new ResultRow(0, 0L, dimension ? cell : Map.of(), dimension ? Map.of() : cell));
+    for (Object value : descending ? values.descendingSet() : values) {
+      if (rows.size() >= limit) {
+        break;
+      }
+      rows.add(distinctRow(column, dimension, value));
     }
     return rows;
+  }
+
+  /** The row of one DISTINCT value: the value under its column, timestamp 0, value 0. */
+  static ResultRow distinctRow(String column, boolean dimension, Object value) {
+    Map<String, Object> cell = Map.of(column, value);
+    return new ResultRow(0, 0L, dimension ? cell : Map.of(), dimension ? Map.of() : cell);
+  }
+
+  static String distinctColumn(Select select) {
+    return ((ColumnItem) select.items().get(0)).column().value();
+  }
+
+  static boolean isDimension(Schema schema, String column) {
+    return schema.columns().get(column).kind() == ColumnKind.DIMENSION;
   }
 
   /** The ORDER BY column (nulls first ascending), then timestamp, value and series, ascending. */
@@ -208,8 +254,24 @@ final class PlainSelect {
     return kind == ValueKind.DOUBLE ? (Number) Double.longBitsToDouble(raw) : (Number) raw;
   }
 
+  /**
+   * The raw bits of a bit's value, as storage holds it and accumulators read it: the inverse of
+   * {@link #box}. A Long in a DECIMAL metric is widened, as the schema conforms it.
+   *
+   * @throws IllegalArgumentException for a Double in a BIGINT metric, which no schema accepts
+   */
+  static long raw(ValueKind kind, Number value) {
+    if (kind == ValueKind.DOUBLE) {
+      return Double.doubleToRawLongBits(value.doubleValue());
+    }
+    if (!(value instanceof Long l)) {
+      throw new IllegalArgumentException("a BIGINT metric's value is a Long, not " + value);
+    }
+    return l;
+  }
+
   /** The listed columns, or null for {@code *}. */
-  private static Set<String> projection(Select select) {
+  static Set<String> projection(Select select) {
     if (select.items().get(0) instanceof AllColumns) {
       return null;
     }

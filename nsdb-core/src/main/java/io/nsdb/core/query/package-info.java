@@ -58,5 +58,35 @@
  *       by timestamp ascending (ORDER BY timestamp DESC reverses; ORDER BY value orders by value in
  *       its direction, ties by timestamp ascending); then LIMIT.
  * </ul>
+ *
+ * <h2>Live queries</h2>
+ *
+ * <p>{@link io.nsdb.core.query.QueryEngine#live} evaluates a SELECT continuously, for
+ * subscriptions: a {@link io.nsdb.core.query.LiveQuery} has a history (exactly the rows {@code
+ * execute} returns at its creation) and then takes, one by one, the later bits its WHERE selects
+ * (the publisher matches the WHERE with the compiled predicate; a live query never evaluates it
+ * again), emitting the records each bit adds or changes. History and state come from one pass over
+ * the data, under the caller's lock against writes, so nothing falls between them; and the state is
+ * computed by the very code that answers one-off queries ({@link io.nsdb.core.query.Group}, {@link
+ * io.nsdb.core.query.Groups}), not by a second implementation that could drift. The contract: the
+ * history, with every emitted record appended (plain, DISTINCT) or applied latest per key
+ * (aggregations), is what {@code execute} answers afterwards, ORDER BY and LIMIT aside, which shape
+ * only the history.
+ *
+ * <ul>
+ *   <li><b>Plain</b> ({@link io.nsdb.core.query.LiveRows}): one record per bit, shaped as a query
+ *       row. Stateless, so a client that missed bits can replay them.
+ *   <li><b>DISTINCT</b> ({@link io.nsdb.core.query.LiveDistinct}): a record per value never seen,
+ *       the seen values seeded with every value in the data, beyond the LIMIT too. Bounded by
+ *       {@code maxRows}; past it values are still sent, but no longer remembered.
+ *   <li><b>Aggregations</b> ({@link io.nsdb.core.query.LiveAggregation}): keyed records, the new
+ *       row of the group a bit changed. Every group is kept, not only those LIMIT shows, within
+ *       {@code maxRows}. GROUP BY INTERVAL buckets close once they ended the SINCE grace period (0
+ *       without SINCE) before now; a later bit for them is counted and ignored, and closed buckets
+ *       are forgotten. Two documented differences from a fresh {@code execute}: a bucket stays open
+ *       for its whole grace period, so it takes a bit older than {@code now - SINCE} that a fresh
+ *       query's SINCE would cut; and empty buckets, which a fresh query fills in between the ones
+ *       with points, are not streamed (a bucket is sent when a bit lands in it).
+ * </ul>
  */
 package io.nsdb.core.query;

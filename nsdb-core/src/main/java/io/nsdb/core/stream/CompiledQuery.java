@@ -102,8 +102,9 @@ public final class CompiledQuery {
   }
 
   /**
-   * Whether {@code bit} satisfies the WHERE when {@code now} is {@code nowMillis}. The bit must be
-   * accepted by the metric's schema (a BIGINT metric has no DECIMAL bits).
+   * Whether {@code bit} satisfies the WHERE when {@code now} is {@code nowMillis}. A bit the
+   * metric's schema would not accept (a DECIMAL value for a BIGINT metric, as after the metric was
+   * dropped and remade) matches nothing.
    */
   public boolean matches(Bit bit, long nowMillis) {
     return matches(bit, new SeriesKey(bit.dimensions(), bit.tags()), nowMillis);
@@ -111,6 +112,11 @@ public final class CompiledQuery {
 
   /** As {@link #matches(Bit, long)}, with the bit's series built once by the caller. */
   boolean matches(Bit bit, SeriesKey series, long nowMillis) {
+    if (valueType != ColumnType.DECIMAL && !(bit.value() instanceof Long)) {
+      // A bit of another incarnation of the metric (dropped, remade with DECIMAL values): not
+      // this query's.
+      return false;
+    }
     return predicate.evaluate(series, bit.timestamp(), rawValue(bit), nowMillis) == Truth.TRUE;
   }
 
@@ -121,15 +127,7 @@ public final class CompiledQuery {
       // A DECIMAL metric accepts integer bits; the predicate reads double bits.
       return Double.doubleToRawLongBits(value.doubleValue());
     }
-    if (value instanceof Long l) {
-      return l;
-    }
-    throw new IllegalArgumentException(
-        "bit value does not fit the metric's value type [valueType="
-            + valueType
-            + ", value="
-            + value
-            + "]");
+    return (Long) value; // checked by matches
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.nsdb.core.NsdbException;
 import io.nsdb.core.engine.WriteListener;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
+import io.nsdb.core.query.LiveQuery;
+import io.nsdb.core.query.ResultRow;
 import io.nsdb.core.schema.Schema;
 import io.nsdb.sql.tree.Select;
 import java.time.Duration;
@@ -12,9 +14,11 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -52,11 +56,22 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  */
 public final class Publisher extends AbstractBehavior<Publisher.Command> {
 
-  /** The publisher's tunables. */
-  public record Settings(Duration tick, int outboxCapacity, int stuckAfter) {
+  /**
+   * The publisher's tunables: how often it looks for due frames, how many frames a subscriber may
+   * leave unacknowledged per subscription, after how many refresh periods in that state it is
+   * removed, and how many inserts per subscribed metric (and for how long) are kept for resuming.
+   */
+  public record Settings(
+      Duration tick, int outboxCapacity, int stuckAfter, int replayCapacity, Duration replayAge) {
     public Settings {
       Objects.requireNonNull(tick, "tick");
-      if (tick.isNegative() || tick.isZero() || outboxCapacity < 1 || stuckAfter < 1) {
+      Objects.requireNonNull(replayAge, "replayAge");
+      if (tick.isNegative()
+          || tick.isZero()
+          || outboxCapacity < 1
+          || stuckAfter < 1
+          || replayCapacity < 1
+          || replayAge.toMillis() < 1) {
         throw new IllegalArgumentException(
             "publisher settings must be positive [tick="
                 + tick
@@ -64,25 +79,49 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
                 + outboxCapacity
                 + ", stuckAfter="
                 + stuckAfter
+                + ", replayCapacity="
+                + replayCapacity
+                + ", replayAge="
+                + replayAge
                 + "]");
       }
     }
 
-    /** A 10 ms tick, 16 unacknowledged frames per subscription, stuck after 10 periods. */
+    /**
+     * A 10 ms tick, 16 unacknowledged frames per subscription, stuck after 10 periods, 100 000
+     * inserts per metric kept for 60 s for resuming.
+     */
     public static Settings defaults() {
-      return new Settings(Duration.ofMillis(10), 16, 10);
+      return new Settings(Duration.ofMillis(10), 16, 10, 100_000, Duration.ofSeconds(60));
     }
   }
 
   /** What the publisher is told. */
   public sealed interface Command
-      permits Subscribe, Unsubscribe, SubscriberGone, Published, Acknowledge, GetStats, Tick {}
+      permits Subscribe,
+          Unsubscribe,
+          SubscriberGone,
+          Published,
+          MetricChanged,
+          Acknowledge,
+          GetStats,
+          Stop,
+          Tick {}
 
   /**
    * Subscribes {@code subscriber} to {@code select} over {@code db.namespace.metric}, bound to the
-   * metric's {@code schema}; replies {@link Subscribed} or {@link SubscribeFailed}. The refresh
-   * period and retention size are the client's, already checked against the server's floor; below 1
-   * they are a caller's bug and the constructor throws {@link IllegalArgumentException}.
+   * metric's {@code schema}; replies {@link Subscribed} or {@link SubscribeFailed}.
+   *
+   * <p>{@code live} is the query's evaluation, made while the metric's writes were held ({@link
+   * io.nsdb.core.engine.Storage#holdingWrites}) with {@code lsn} the metric's hand-over point, and
+   * this message must be sent before the writes are released: then the publisher has seen exactly
+   * the writes up to {@code lsn} when it handles it, and every later one reaches the subscription.
+   * {@code resumeAfter}, when present, asks to resume from the LSN of the last frame taken before a
+   * disconnect (see {@link SubscriptionRegistry#subscribe}).
+   *
+   * <p>The refresh period and retention size are the client's, already checked against the server's
+   * floor; below 1 they are a caller's bug and the constructor throws {@link
+   * IllegalArgumentException}.
    */
   public record Subscribe(
       ActorRef<Event> subscriber,
@@ -91,6 +130,9 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
       String metric,
       Select select,
       Schema schema,
+      LiveQuery live,
+      long lsn,
+      OptionalLong resumeAfter,
       long refreshPeriodMillis,
       int retentionSize,
       ActorRef<SubscribeReply> replyTo)
@@ -110,8 +152,24 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   /** The answer to {@link Subscribe}. */
   public sealed interface SubscribeReply permits Subscribed, SubscribeFailed {}
 
-  /** Subscribed; identical queries share the quid. */
-  public record Subscribed(String quid) implements SubscribeReply {}
+  /**
+   * Subscribed; identical queries share the quid. {@code history} (empty when {@code resumed}) is
+   * the query's answer at {@code lsn}; frames carry what comes after. When resumed, {@code
+   * replayed} records of the writes missed are in the first frames. Sent before any {@link Frame}
+   * of the subscription.
+   */
+  public record Subscribed(
+      String quid,
+      MetricKey metric,
+      List<ResultRow> history,
+      long lsn,
+      boolean resumed,
+      int replayed)
+      implements SubscribeReply {
+    public Subscribed {
+      history = List.copyOf(history);
+    }
+  }
 
   /** Not subscribed: the query does not bind (unknown column, type mismatch, another metric). */
   public record SubscribeFailed(ErrorCode code, String message) implements SubscribeReply {}
@@ -133,6 +191,13 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   public record Published(MetricKey metric, List<Bit> bits, long firstLsn, long nowMillis)
       implements Command {}
 
+  /**
+   * Points of {@code metric} were deleted ({@code dropped} false) or the metric was dropped, by the
+   * write with LSN {@code lsn}: the subscriptions whose state no longer holds end with {@link
+   * SubscriptionFailed} ({@link ErrorCode#STREAM_INVALIDATED}).
+   */
+  public record MetricChanged(MetricKey metric, long lsn, boolean dropped) implements Command {}
+
   /** {@code subscriber} took every frame of {@code quid} up to {@code sequence}. */
   public record Acknowledge(ActorRef<Event> subscriber, String quid, long sequence)
       implements Command {}
@@ -142,18 +207,24 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
 
   /**
    * Counts for metrics and tests: subscribers with a subscription, subscriptions (subscriber and
-   * quid), distinct quids, queries per metric index (metrics without one left out), and the highest
-   * LSN published so far (0 before any).
+   * quid), distinct quids, queries per metric index (metrics without one left out), bits kept for
+   * resuming, and the highest LSN published so far (0 before any).
    */
   public record Stats(
       int subscribers,
       int subscriptions,
       int quids,
       Map<MetricKey, Integer> indexSizes,
+      long replayBits,
       long lastPublishedLsn) {
     public Stats {
       indexSizes = Map.copyOf(indexSizes);
     }
+  }
+
+  /** Stops the publisher (its server is stopping); every subscription ends with it. */
+  public enum Stop implements Command {
+    INSTANCE
   }
 
   private enum Tick implements Command {
@@ -161,14 +232,23 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   }
 
   /** What a subscriber receives. */
-  public sealed interface Event permits Frame, SlowConsumer {}
+  public sealed interface Event permits Frame, SlowConsumer, SubscriptionFailed {}
 
   /**
    * The records of {@code quid} gathered since its previous frame to this subscriber, oldest first,
    * after {@code dropped} older ones that retention let go; {@code sequence} counts this
-   * subscriber's frames of the quid from 1. Acknowledge it with {@link Acknowledge}.
+   * subscriber's frames of the quid from 1; {@code lastLsn} is the highest LSN of the writes behind
+   * them (the resume point once taken); {@code lateIgnored} counts, over the quid's life, the bits
+   * that came too late for their GROUP BY INTERVAL bucket. Acknowledge it with {@link Acknowledge}.
    */
-  public record Frame(String quid, MetricKey metric, List<Bit> records, long dropped, long sequence)
+  public record Frame(
+      String quid,
+      MetricKey metric,
+      List<ResultRow> records,
+      long dropped,
+      long sequence,
+      long lastLsn,
+      long lateIgnored)
       implements Event {
     public Frame {
       records = List.copyOf(records);
@@ -181,6 +261,15 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
    */
   public record SlowConsumer(String quid, MetricKey metric, long droppedTotal) implements Event {}
 
+  /**
+   * The subscription to {@code quid} was removed: its query failed on a new bit with the error a
+   * one-off query would get ({@code code}, {@code message}), e.g. a GROUP BY past the result limit,
+   * or its metric changed under it ({@link ErrorCode#STREAM_INVALIDATED}: dropped, or points a
+   * stateful query had counted deleted).
+   */
+  public record SubscriptionFailed(String quid, MetricKey metric, ErrorCode code, String message)
+      implements Event {}
+
   /** The publisher, with random (UUID) quids. */
   public static Behavior<Command> create(Settings settings, InstantSource clock) {
     Objects.requireNonNull(settings, "settings");
@@ -191,17 +280,35 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
           // (each outbox keeps its own due time). It is also the mode the manual test scheduler
           // runs deterministically.
           timers.startTimerAtFixedRate(Tick.INSTANCE, settings.tick());
-          return Behaviors.setup(context -> new Publisher(context, settings, clock));
+          // A bug in one message must not end every subscription: the failure is logged and the
+          // publisher goes on with its state (a restart would forget every subscription).
+          return Behaviors.supervise(
+                  Behaviors.<Command>setup(context -> new Publisher(context, settings, clock)))
+              .onFailure(RuntimeException.class, SupervisorStrategy.resume());
         });
   }
 
   /**
-   * The write listener that hands every insert to {@code publisher}: one {@code tell}, matched as
-   * of {@code clock}'s reading at the insert.
+   * The write listener that hands every insert, delete and drop to {@code publisher}: one {@code
+   * tell} each, inserts matched as of {@code clock}'s reading at the insert.
    */
   public static WriteListener writeListener(ActorRef<Command> publisher, InstantSource clock) {
-    return (metric, bits, firstLsn) ->
+    return new WriteListener() {
+      @Override
+      public void written(MetricKey metric, List<Bit> bits, long firstLsn) {
         publisher.tell(new Published(metric, bits, firstLsn, clock.millis()));
+      }
+
+      @Override
+      public void deleted(MetricKey metric, long lsn) {
+        publisher.tell(new MetricChanged(metric, lsn, false));
+      }
+
+      @Override
+      public void dropped(MetricKey metric, long lsn) {
+        publisher.tell(new MetricChanged(metric, lsn, true));
+      }
+    };
   }
 
   private final InstantSource clock;
@@ -213,9 +320,17 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
             ActorRef<Event> subscriber,
             String quid,
             MetricKey metric,
-            SubscriptionOutbox.Flush<Bit> frame) {
+            SubscriptionOutbox.Flush<ResultRow> frame,
+            long lateIgnored) {
           subscriber.tell(
-              new Frame(quid, metric, frame.records(), frame.dropped(), frame.sequence()));
+              new Frame(
+                  quid,
+                  metric,
+                  frame.records(),
+                  frame.dropped(),
+                  frame.sequence(),
+                  frame.lastLsn(),
+                  lateIgnored));
         }
 
         @Override
@@ -241,7 +356,11 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
     this.clock = clock;
     this.registry =
         new SubscriptionRegistry<>(
-            settings.outboxCapacity(), settings.stuckAfter(), () -> UUID.randomUUID().toString());
+            settings.outboxCapacity(),
+            settings.stuckAfter(),
+            new SubscriptionRegistry.ReplayWindow(
+                settings.replayCapacity(), settings.replayAge().toMillis()),
+            () -> UUID.randomUUID().toString());
   }
 
   @Override
@@ -251,22 +370,27 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
         .onMessage(Unsubscribe.class, this::onUnsubscribe)
         .onMessage(SubscriberGone.class, this::onSubscriberGone)
         .onMessage(Published.class, this::onPublished)
+        .onMessage(MetricChanged.class, this::onMetricChanged)
         .onMessage(Acknowledge.class, this::onAcknowledge)
         .onMessage(GetStats.class, this::onGetStats)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
         .build();
   }
 
   private Behavior<Command> onSubscribe(Subscribe subscribe) {
     boolean known = registry.isSubscribed(subscribe.subscriber());
-    String quid;
+    SubscriptionRegistry.Registration registration;
     try {
-      quid =
+      registration =
           registry.subscribe(
               subscribe.subscriber(),
               new MetricKey(subscribe.db(), subscribe.namespace(), subscribe.metric()),
               subscribe.select(),
               subscribe.schema(),
+              subscribe.live(),
+              subscribe.lsn(),
+              subscribe.resumeAfter(),
               subscribe.refreshPeriodMillis(),
               subscribe.retentionSize());
     } catch (NsdbException e) {
@@ -276,29 +400,68 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
     if (!known) {
       getContext().watchWith(subscribe.subscriber(), new SubscriberGone(subscribe.subscriber()));
     }
-    subscribe.replyTo().tell(new Subscribed(quid));
+    subscribe
+        .replyTo()
+        .tell(
+            new Subscribed(
+                registration.quid(),
+                new MetricKey(subscribe.db(), subscribe.namespace(), subscribe.metric()),
+                registration.history(),
+                registration.lsn(),
+                registration.resumed(),
+                registration.replayed()));
     return this;
   }
 
   private Behavior<Command> onUnsubscribe(Unsubscribe unsubscribe) {
-    registry.unsubscribe(unsubscribe.subscriber(), unsubscribe.quid());
+    registry.unsubscribe(unsubscribe.subscriber(), unsubscribe.quid(), clock.millis());
     unwatchIfDone(unsubscribe.subscriber());
     unsubscribe.replyTo().tell(new Unsubscribed(unsubscribe.quid()));
     return this;
   }
 
   private Behavior<Command> onSubscriberGone(SubscriberGone gone) {
-    registry.removeSubscriber(gone.subscriber());
+    registry.removeSubscriber(gone.subscriber(), clock.millis());
     getContext().unwatch(gone.subscriber());
     return this;
   }
 
   private Behavior<Command> onPublished(Published published) {
-    registry.published(published.metric(), published.bits(), published.nowMillis());
+    tellEnded(
+        registry.published(
+            published.metric(), published.bits(), published.firstLsn(), published.nowMillis()));
     // Batches of different metrics may arrive out of LSN order; each metric's are in order.
     lastPublishedLsn =
         Math.max(lastPublishedLsn, published.firstLsn() + published.bits().size() - 1);
     return this;
+  }
+
+  private Behavior<Command> onMetricChanged(MetricChanged changed) {
+    tellEnded(
+        registry.invalidate(changed.metric(), changed.lsn(), changed.dropped(), clock.millis()));
+    return this;
+  }
+
+  /** Tells each subscriber of an ended subscription why it ended. */
+  private void tellEnded(List<SubscriptionRegistry.Failure<ActorRef<Event>>> ended) {
+    for (SubscriptionRegistry.Failure<ActorRef<Event>> failure : ended) {
+      getContext()
+          .getLog()
+          .info(
+              "subscription ended [quid={}, metric={}]: {}",
+              failure.quid(),
+              failure.metric(),
+              failure.error().getMessage());
+      failure
+          .subscriber()
+          .tell(
+              new SubscriptionFailed(
+                  failure.quid(),
+                  failure.metric(),
+                  failure.error().code(),
+                  failure.error().getMessage()));
+      unwatchIfDone(failure.subscriber());
+    }
   }
 
   private Behavior<Command> onAcknowledge(Acknowledge ack) {
@@ -319,6 +482,7 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
                 registry.subscriptionCount(),
                 registry.quidCount(),
                 registry.indexSizes(),
+                registry.replayBits(),
                 lastPublishedLsn));
     return this;
   }

@@ -2,7 +2,9 @@ package io.nsdb.core.stream;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one subscriber has not yet been sent of one subscription (quid): the records gathered since
@@ -14,6 +16,14 @@ import java.util.List;
  *       record is lost without being counted: over the outbox's life, the records of all frames
  *       plus their drop counts plus what is still {@link #pending() pending} equal the records
  *       added.
+ *   <li><b>Keyed records.</b> An aggregation's record is the latest state of a group: {@link #put}
+ *       replaces a kept record with the same key (latest wins), so keyed records are never dropped
+ *       and their number is bounded by the groups, not by retention.
+ *   <li><b>Position.</b> A frame's {@code lastLsn} is how far the subscription has been matched
+ *       ({@link #advance}), not only its records' highest LSN: a client that took the frame has
+ *       seen every write up to it (or its drop count), which is where it resumes. A quiet
+ *       subscription whose position moved gets an empty <em>progress</em> frame every {@code
+ *       progressMillis}, so that its resume point stays recent.
  *   <li><b>Refresh period.</b> {@link #poll} gives at most one frame per {@code
  *       refreshPeriodMillis}, carrying everything kept since the previous frame and the drops since
  *       then. Nothing gathered, nothing sent: a quiet subscription costs no frames.
@@ -32,8 +42,12 @@ import java.util.List;
  */
 public final class SubscriptionOutbox<R> {
 
-  /** One frame to send: the records in arrival order, and how many were dropped before them. */
-  public record Flush<R>(List<R> records, long dropped, long sequence) {
+  /**
+   * One frame to send: the records in arrival order, how many were dropped before them, its
+   * sequence number, and the highest LSN among the records it carries or dropped (the point a
+   * client that took this frame has seen up to).
+   */
+  public record Flush<R>(List<R> records, long dropped, long sequence, long lastLsn) {
     public Flush {
       records = List.copyOf(records);
     }
@@ -43,8 +57,13 @@ public final class SubscriptionOutbox<R> {
   private final long refreshPeriodMillis;
   private final int capacity;
   private final int stuckAfter;
+  private final long progressMillis;
 
   private final ArrayDeque<R> kept = new ArrayDeque<>();
+  private final Map<Object, R> keyed = new LinkedHashMap<>();
+  private long lastLsn;
+  private long sentLsn;
+  private long lastFrameAt = Long.MIN_VALUE;
   private long droppedSinceFrame;
   private long droppedTotal;
   private long nextDueAt = Long.MIN_VALUE;
@@ -61,6 +80,20 @@ public final class SubscriptionOutbox<R> {
    */
   public SubscriptionOutbox(
       int retentionSize, long refreshPeriodMillis, int capacity, int stuckAfter) {
+    this(retentionSize, refreshPeriodMillis, capacity, stuckAfter, Long.MAX_VALUE);
+  }
+
+  /**
+   * As the other constructor, with a progress frame every {@code progressMillis} (at least 1) for a
+   * quiet subscription whose position moved.
+   */
+  public SubscriptionOutbox(
+      int retentionSize,
+      long refreshPeriodMillis,
+      int capacity,
+      int stuckAfter,
+      long progressMillis) {
+    this.progressMillis = atLeastOne("progressMillis", progressMillis);
     this.retentionSize = (int) atLeastOne("retentionSize", retentionSize);
     this.refreshPeriodMillis = atLeastOne("refreshPeriodMillis", refreshPeriodMillis);
     this.capacity = (int) atLeastOne("capacity", capacity);
@@ -75,24 +108,58 @@ public final class SubscriptionOutbox<R> {
     return value;
   }
 
-  /** Gathers {@code record}, dropping (and counting) the oldest kept one when retention is full. */
-  public void add(R record) {
+  /**
+   * Gathers {@code record}, made by the write with LSN {@code lsn}, dropping (and counting) the
+   * oldest kept one when retention is full.
+   */
+  public void add(R record, long lsn) {
     if (kept.size() == retentionSize) {
       kept.pollFirst();
       droppedSinceFrame++;
       droppedTotal++;
     }
     kept.addLast(record);
+    lastLsn = Math.max(lastLsn, lsn);
+  }
+
+  /**
+   * Gathers {@code record} as the latest state of {@code key}, replacing a kept record of the same
+   * key; it goes after every record kept before it.
+   */
+  public void put(Object key, R record, long lsn) {
+    keyed.remove(key);
+    keyed.put(key, record);
+    lastLsn = Math.max(lastLsn, lsn);
+  }
+
+  /**
+   * Every write up to {@code lsn} has been matched against this subscription: what it made is
+   * gathered here.
+   */
+  public void advance(long lsn) {
+    lastLsn = Math.max(lastLsn, lsn);
   }
 
   /**
    * The frame due at {@code nowMillis}, or null: none when nothing was gathered or dropped since
-   * the last frame, when the last frame is less than a refresh period old, or when {@code capacity}
-   * frames are unacknowledged (an overflow).
+   * the last frame (unless a progress frame is due), when the last frame is less than a refresh
+   * period old, or when {@code capacity} frames are unacknowledged (an overflow).
    */
   public Flush<R> poll(long nowMillis) {
-    if (kept.isEmpty() && droppedSinceFrame == 0 || nowMillis < nextDueAt) {
+    if (nowMillis < nextDueAt) {
       return null;
+    }
+    if (lastFrameAt == Long.MIN_VALUE) {
+      lastFrameAt = nowMillis; // the first poll starts the progress clock, as a frame would
+    }
+    if (pending() == 0 && droppedSinceFrame == 0) {
+      boolean progressDue =
+          lastLsn > sentLsn
+              && progressMillis != Long.MAX_VALUE
+              && nowMillis - lastFrameAt >= progressMillis;
+      if (!progressDue) {
+        return null;
+      }
     }
     // A full period from now either way: a frame, or a counted overflow.
     nextDueAt = nowMillis + refreshPeriodMillis;
@@ -102,8 +169,13 @@ public final class SubscriptionOutbox<R> {
       return null;
     }
     consecutiveOverflows = 0;
-    Flush<R> frame = new Flush<>(new ArrayList<>(kept), droppedSinceFrame, ++sequence);
+    List<R> records = new ArrayList<>(kept);
+    records.addAll(keyed.values());
+    Flush<R> frame = new Flush<>(records, droppedSinceFrame, ++sequence, lastLsn);
+    sentLsn = lastLsn;
+    lastFrameAt = nowMillis;
     kept.clear();
+    keyed.clear();
     droppedSinceFrame = 0;
     return frame;
   }
@@ -133,7 +205,7 @@ public final class SubscriptionOutbox<R> {
 
   /** Records kept and waiting for the next frame. */
   public int pending() {
-    return kept.size();
+    return kept.size() + keyed.size();
   }
 
   /** Frames sent and not yet acknowledged. */

@@ -4,6 +4,8 @@ import io.nsdb.core.ErrorCode;
 import io.nsdb.core.NsdbException;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
+import io.nsdb.core.query.LiveQuery;
+import io.nsdb.core.query.ResultRow;
 import io.nsdb.core.schema.Schema;
 import io.nsdb.sql.SqlFormatter;
 import io.nsdb.sql.tree.Select;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,9 +25,13 @@ import java.util.function.Supplier;
  *
  * <p>A subscription is a subscriber plus a quid. Identical queries (same db, namespace and SQL as
  * {@link SqlFormatter#format} writes it) share one quid: compiled once, registered once in the
- * metric's {@link QueryIndex}, matched once per bit, and every subscriber of it gets the same
- * records, each through its own {@link SubscriptionOutbox} (its own refresh period and retention).
- * When a quid's last subscriber leaves, its index entry goes, and an empty index goes with it.
+ * metric's {@link QueryIndex}, evaluated once per bit by one {@link LiveQuery} (so a GROUP BY's
+ * state exists once), and every subscriber of it gets the same records, each through its own {@link
+ * SubscriptionOutbox} (its own refresh period and retention). When a quid's last subscriber leaves,
+ * its index entry goes, and an empty index goes with it.
+ *
+ * <p>While a metric has subscriptions, and for the replay window after its last one left, its
+ * inserts are also kept in a {@link ReplayLog}, from which a plain subscription resumes.
  *
  * @param <S> a subscriber (an actor reference in the publisher, anything with equals in tests)
  */
@@ -32,60 +39,131 @@ final class SubscriptionRegistry<S> {
 
   /** Where frames and stuck subscriptions go; called from {@link #flush}. */
   interface Sink<S> {
-    void frame(S subscriber, String quid, MetricKey metric, SubscriptionOutbox.Flush<Bit> frame);
+    void frame(
+        S subscriber,
+        String quid,
+        MetricKey metric,
+        SubscriptionOutbox.Flush<ResultRow> frame,
+        long lateIgnored);
 
     /** The subscription was removed: its consumer took no frame for too long. */
     void stuck(S subscriber, String quid, MetricKey metric, long droppedTotal);
   }
 
+  /**
+   * What a subscriber is told on subscribing: its quid, the history to send first (empty when
+   * resumed), the LSN the history (or the resume) reaches, whether the stream resumed, and how many
+   * records the resume replayed into its first frames.
+   */
+  record Registration(
+      String quid, List<ResultRow> history, long lsn, boolean resumed, int replayed) {
+    Registration {
+      history = List.copyOf(history);
+    }
+  }
+
+  /**
+   * A subscription ended because its query can no longer be answered (a GROUP BY past the result
+   * limit, a BIGINT sum past 64 bits): the error a one-off query would get.
+   */
+  record Failure<S>(S subscriber, String quid, MetricKey metric, NsdbException error) {}
+
+  /** How long and how much of a metric's inserts are kept for resuming. */
+  record ReplayWindow(int capacity, long maxAgeMillis) {}
+
   private record QueryKey(String db, String namespace, String sql) {}
 
-  /** One shared query and its subscribers' outboxes, in subscription order. */
+  /** One shared query, its evaluation and its subscribers' outboxes, in subscription order. */
   private static final class Quid<S> {
     final String id;
     final QueryKey key;
     final MetricKey metric;
-    final Map<S, SubscriptionOutbox<Bit>> outboxes = new LinkedHashMap<>();
+    final CompiledQuery query;
+    final LiveQuery live;
+    final Map<S, SubscriptionOutbox<ResultRow>> outboxes = new LinkedHashMap<>();
 
-    Quid(String id, QueryKey key, MetricKey metric) {
+    Quid(String id, QueryKey key, MetricKey metric, CompiledQuery query, LiveQuery live) {
       this.id = id;
       this.key = key;
       this.metric = metric;
+      this.query = query;
+      this.live = live;
+    }
+
+    /** Hands a record the live query made to one outbox, keyed or not. */
+    static void deliver(
+        SubscriptionOutbox<ResultRow> outbox, Object key, ResultRow record, long lsn) {
+      if (key == null) {
+        outbox.add(record, lsn);
+      } else {
+        outbox.put(key, record, lsn);
+      }
+    }
+  }
+
+  /** A metric's replay log and, once its last subscription left, when that was. */
+  private static final class Replay {
+    final ReplayLog log;
+    long idleSinceMillis = -1;
+
+    Replay(ReplayLog log) {
+      this.log = log;
     }
   }
 
   private final int outboxCapacity;
   private final int stuckAfter;
+  private final ReplayWindow replayWindow;
   private final Supplier<String> quidSource;
   private final Map<QueryKey, Quid<S>> byQuery = new HashMap<>();
   private final Map<String, Quid<S>> byId = new LinkedHashMap<>(); // flush order: oldest first
   private final Map<MetricKey, QueryIndex<String>> indexes = new HashMap<>();
+  private final Map<MetricKey, Replay> replays = new HashMap<>();
+  // How far each subscribed metric has been matched: the LSN of its latest write seen.
+  private final Map<MetricKey, Long> positions = new HashMap<>();
   private final Map<S, Set<String>> bySubscriber = new LinkedHashMap<>();
 
   /**
    * @param outboxCapacity the most frames a subscriber may leave unacknowledged per subscription
    * @param stuckAfter after how many consecutive overflows a subscription is removed
+   * @param replayWindow how much of a subscribed metric's inserts is kept for resuming
    * @param quidSource new quids, each distinct from every earlier one
    */
-  SubscriptionRegistry(int outboxCapacity, int stuckAfter, Supplier<String> quidSource) {
+  SubscriptionRegistry(
+      int outboxCapacity, int stuckAfter, ReplayWindow replayWindow, Supplier<String> quidSource) {
     this.outboxCapacity = outboxCapacity;
     this.stuckAfter = stuckAfter;
+    this.replayWindow = replayWindow;
     this.quidSource = quidSource;
   }
 
   /**
-   * Subscribes {@code subscriber} to {@code select} over {@code metric} and returns the quid. A
-   * subscriber already subscribed to the same query gets the same quid and keeps its outbox (and
-   * its first refresh period and retention).
+   * Subscribes {@code subscriber} to {@code select} over {@code metric} and tells it where it
+   * starts. {@code live} is the query's evaluation made at {@code lsn}, the metric's hand-over
+   * point: its history holds exactly the metric's writes up to {@code lsn}, and the registry has
+   * seen exactly those. A quid that exists already keeps its own evaluation (it is at the same
+   * point); {@code live} then only gives this subscriber its history.
+   *
+   * <p>With {@code resumeAfter}, a subscriber that took every frame up to that LSN before its
+   * connection dropped gets, instead of the history, the records of the writes after it, replayed
+   * from the metric's {@link ReplayLog}. Only plain queries resume this way; the others (DISTINCT,
+   * aggregations) get the history, which is their state, with {@code resumed} false.
+   *
+   * <p>A subscriber already subscribed to the same query gets the same quid and keeps its outbox
+   * (and its first refresh period and retention).
    *
    * @throws NsdbException when the query does not bind to {@code schema} (unknown column, type
-   *     mismatch) or names another metric; nothing changes then
+   *     mismatch), names another metric, or asks to resume from a point the log does not cover
+   *     ({@link ErrorCode#RESUME_UNAVAILABLE}); nothing changes then
    */
-  String subscribe(
+  Registration subscribe(
       S subscriber,
       MetricKey metric,
       Select select,
       Schema schema,
+      LiveQuery live,
+      long lsn,
+      OptionalLong resumeAfter,
       long refreshPeriodMillis,
       int retentionSize) {
     if (!select.metric().value().equals(metric.metric())) {
@@ -98,24 +176,95 @@ final class SubscriptionRegistry<S> {
               + "]");
     }
     // Checked first, so a bad request leaves no trace.
-    SubscriptionOutbox<Bit> outbox =
-        new SubscriptionOutbox<>(retentionSize, refreshPeriodMillis, outboxCapacity, stuckAfter);
+    // Half the replay window: a client that took its frames can always resume.
+    SubscriptionOutbox<ResultRow> outbox =
+        new SubscriptionOutbox<>(
+            retentionSize,
+            refreshPeriodMillis,
+            outboxCapacity,
+            stuckAfter,
+            Math.max(1, replayWindow.maxAgeMillis() / 2));
     QueryKey key = new QueryKey(metric.db(), metric.namespace(), SqlFormatter.format(select));
     Quid<S> quid = byQuery.get(key);
+    CompiledQuery query = quid == null ? CompiledQuery.compile(select, schema) : quid.query;
+    boolean resume = resumeAfter.isPresent() && live.replayable();
+    if (resume) {
+      checkResumable(metric, resumeAfter.getAsLong(), lsn);
+    }
     if (quid == null) {
-      CompiledQuery query = CompiledQuery.compile(select, schema);
-      quid = new Quid<>(quidSource.get(), key, metric);
+      quid = new Quid<>(quidSource.get(), key, metric, query, live);
       indexes.computeIfAbsent(metric, m -> new QueryIndex<>()).register(quid.id, query);
       byQuery.put(key, quid);
       byId.put(quid.id, quid);
     }
-    quid.outboxes.putIfAbsent(subscriber, outbox);
+    Replay replay =
+        replays.computeIfAbsent(
+            metric,
+            m ->
+                new Replay(
+                    new ReplayLog(lsn, replayWindow.capacity(), replayWindow.maxAgeMillis())));
+    replay.idleSinceMillis = -1;
+    positions.merge(metric, lsn, Math::max);
+    outbox.advance(lsn);
+    SubscriptionOutbox<ResultRow> existing = quid.outboxes.putIfAbsent(subscriber, outbox);
     bySubscriber.computeIfAbsent(subscriber, s -> new LinkedHashSet<>()).add(quid.id);
-    return quid.id;
+    if (!resume) {
+      return new Registration(quid.id, live.history(), lsn, false, 0);
+    }
+    int replayed = existing == null ? replay(quid, replay.log, resumeAfter.getAsLong(), outbox) : 0;
+    return new Registration(quid.id, List.of(), lsn, true, replayed);
+  }
+
+  private void checkResumable(MetricKey metric, long after, long lsn) {
+    Replay replay = replays.get(metric);
+    if (after > lsn) {
+      throw new NsdbException(
+          ErrorCode.RESUME_UNAVAILABLE,
+          "cannot resume from a point the metric has not reached [metric="
+              + metric
+              + ", resumeAfter="
+              + after
+              + ", lastLsn="
+              + lsn
+              + "]");
+    }
+    if (after == lsn) {
+      return; // nothing was missed: nothing to replay, whatever the log holds
+    }
+    if (replay == null || !replay.log.covers(after)) {
+      throw new NsdbException(
+          ErrorCode.RESUME_UNAVAILABLE,
+          "cannot resume: the writes after this point are no longer kept, subscribe afresh"
+              + " [metric="
+              + metric
+              + ", resumeAfter="
+              + after
+              + ", keptAfter="
+              + (replay == null ? "none" : Long.toString(replay.log.horizon()))
+              + "]");
+    }
+  }
+
+  /** Feeds the kept writes after {@code after} that match the quid's query into one outbox. */
+  private static int replay(
+      Quid<?> quid, ReplayLog log, long after, SubscriptionOutbox<ResultRow> outbox) {
+    int[] replayed = {0};
+    for (ReplayLog.Entry entry : log.entries()) {
+      if (entry.lsn() > after && quid.query.matches(entry.bit(), entry.publishedAtMillis())) {
+        quid.live.accept(
+            entry.bit(),
+            entry.publishedAtMillis(),
+            (key, record) -> {
+              Quid.deliver(outbox, key, record, entry.lsn());
+              replayed[0]++;
+            });
+      }
+    }
+    return replayed[0];
   }
 
   /** Ends one subscription; false when there was none. */
-  boolean unsubscribe(S subscriber, String quid) {
+  boolean unsubscribe(S subscriber, String quid, long nowMillis) {
     Set<String> quids = bySubscriber.get(subscriber);
     if (quids == null || !quids.remove(quid)) {
       return false;
@@ -123,23 +272,23 @@ final class SubscriptionRegistry<S> {
     if (quids.isEmpty()) {
       bySubscriber.remove(subscriber);
     }
-    leave(byId.get(quid), subscriber);
+    leave(byId.get(quid), subscriber, nowMillis);
     return true;
   }
 
   /** Ends every subscription of {@code subscriber}; returns how many there were. */
-  int removeSubscriber(S subscriber) {
+  int removeSubscriber(S subscriber, long nowMillis) {
     Set<String> quids = bySubscriber.remove(subscriber);
     if (quids == null) {
       return 0;
     }
     for (String quid : quids) {
-      leave(byId.get(quid), subscriber);
+      leave(byId.get(quid), subscriber, nowMillis);
     }
     return quids.size();
   }
 
-  private void leave(Quid<S> quid, S subscriber) {
+  private void leave(Quid<S> quid, S subscriber, long nowMillis) {
     quid.outboxes.remove(subscriber);
     if (!quid.outboxes.isEmpty()) {
       return;
@@ -150,6 +299,8 @@ final class SubscriptionRegistry<S> {
     index.unregister(quid.id);
     if (index.size() == 0) {
       indexes.remove(quid.metric);
+      // Kept for the replay window, so that the client that just left can resume.
+      replays.get(quid.metric).idleSinceMillis = nowMillis;
     }
   }
 
@@ -159,38 +310,117 @@ final class SubscriptionRegistry<S> {
   }
 
   /**
-   * Matches each bit of an insert into {@code metric} against the metric's queries and gathers it
-   * in the outbox of every subscriber of every quid it matches.
+   * Matches each bit of an insert into {@code metric} (the i-th with LSN {@code firstLsn + i})
+   * against the metric's queries, evaluates each matched quid's query once, and gathers its records
+   * in the outbox of every subscriber of the quid. A quid whose query fails on a bit is removed
+   * with all its subscriptions, and they are returned, so that each subscriber is told.
    */
-  void published(MetricKey metric, List<Bit> bits, long nowMillis) {
+  List<Failure<S>> published(MetricKey metric, List<Bit> bits, long firstLsn, long nowMillis) {
+    Replay replay = replays.get(metric);
+    if (replay == null) {
+      return List.of(); // no subscription now nor within the replay window
+    }
+    for (int i = 0; i < bits.size(); i++) {
+      replay.log.append(bits.get(i), firstLsn + i, nowMillis);
+    }
+    positions.merge(metric, firstLsn + bits.size() - 1, Math::max);
     QueryIndex<String> index = indexes.get(metric);
     if (index == null) {
-      return;
+      return List.of();
     }
-    for (Bit bit : bits) {
+    Map<String, NsdbException> failed = new LinkedHashMap<>();
+    for (int i = 0; i < bits.size(); i++) {
+      Bit bit = bits.get(i);
+      long lsn = firstLsn + i;
       index.match(
           bit,
           nowMillis,
           id -> {
-            for (SubscriptionOutbox<Bit> outbox : byId.get(id).outboxes.values()) {
-              outbox.add(bit);
+            if (failed.containsKey(id)) {
+              return;
+            }
+            Quid<S> quid = byId.get(id);
+            try {
+              quid.live.accept(
+                  bit,
+                  nowMillis,
+                  (key, record) -> {
+                    for (SubscriptionOutbox<ResultRow> outbox : quid.outboxes.values()) {
+                      Quid.deliver(outbox, key, record, lsn);
+                    }
+                  });
+            } catch (NsdbException e) {
+              failed.put(id, e);
             }
           });
     }
+    return end(failed, nowMillis);
+  }
+
+  /** Removes each quid with all its subscriptions; returns them, to be told why. */
+  private List<Failure<S>> end(Map<String, NsdbException> quids, long nowMillis) {
+    List<Failure<S>> failures = new ArrayList<>();
+    quids.forEach(
+        (id, error) -> {
+          Quid<S> quid = byId.get(id);
+          for (S subscriber : List.copyOf(quid.outboxes.keySet())) {
+            unsubscribe(subscriber, id, nowMillis);
+            failures.add(new Failure<>(subscriber, id, quid.metric, error));
+          }
+        });
+    return failures;
+  }
+
+  /**
+   * The metric changed under its subscriptions: when {@code dropped}, every subscription of it ends
+   * (the metric may come back with another schema) and its replay log goes; after a delete, the
+   * subscriptions whose state counted points (aggregations, DISTINCT) end, since their state may
+   * count deleted points; plain ones go on. Returns the ended ones, to be told why.
+   */
+  List<Failure<S>> invalidate(MetricKey metric, long lsn, boolean dropped, long nowMillis) {
+    Map<String, NsdbException> ended = new LinkedHashMap<>();
+    for (Quid<S> quid : byId.values()) {
+      if (quid.metric.equals(metric) && (dropped || !quid.live.replayable())) {
+        ended.put(
+            quid.id,
+            new NsdbException(
+                ErrorCode.STREAM_INVALIDATED,
+                (dropped
+                        ? "the metric was dropped"
+                        : "points this query had counted were deleted, subscribe again")
+                    + " [metric="
+                    + metric
+                    + ", lsn="
+                    + lsn
+                    + "]"));
+      }
+    }
+    List<Failure<S>> failures = end(ended, nowMillis);
+    if (dropped) {
+      replays.remove(metric);
+      positions.remove(metric);
+    } else {
+      positions.merge(metric, lsn, Math::max);
+    }
+    return failures;
   }
 
   /**
    * Hands every frame due at {@code nowMillis} to {@code sink}, then removes the subscriptions
-   * whose outbox got stuck and reports them. Visits every subscription.
+   * whose outbox got stuck and reports them. Visits every subscription; lets go of state that can
+   * no longer change (closed buckets, replay logs past their window).
    */
   void flush(long nowMillis, Sink<S> sink) {
     List<Map.Entry<S, Quid<S>>> stuck = new ArrayList<>();
     for (Quid<S> quid : byId.values()) {
-      for (Map.Entry<S, SubscriptionOutbox<Bit>> entry : quid.outboxes.entrySet()) {
-        SubscriptionOutbox<Bit> outbox = entry.getValue();
-        SubscriptionOutbox.Flush<Bit> frame = outbox.poll(nowMillis);
+      quid.live.expire(nowMillis);
+      long position = positions.getOrDefault(quid.metric, 0L);
+      for (Map.Entry<S, SubscriptionOutbox<ResultRow>> entry : quid.outboxes.entrySet()) {
+        SubscriptionOutbox<ResultRow> outbox = entry.getValue();
+        outbox.advance(position);
+        SubscriptionOutbox.Flush<ResultRow> frame = outbox.poll(nowMillis);
         if (frame != null) {
-          sink.frame(entry.getKey(), quid.id, quid.metric, frame);
+          sink.frame(entry.getKey(), quid.id, quid.metric, frame, quid.live.lateIgnored());
         } else if (outbox.stuck()) {
           stuck.add(Map.entry(entry.getKey(), quid));
         }
@@ -198,9 +428,18 @@ final class SubscriptionRegistry<S> {
     }
     for (Map.Entry<S, Quid<S>> entry : stuck) {
       long dropped = entry.getValue().outboxes.get(entry.getKey()).droppedTotal();
-      unsubscribe(entry.getKey(), entry.getValue().id);
+      unsubscribe(entry.getKey(), entry.getValue().id, nowMillis);
       sink.stuck(entry.getKey(), entry.getValue().id, entry.getValue().metric, dropped);
     }
+    replays
+        .values()
+        .removeIf(
+            replay -> {
+              replay.log.expire(nowMillis);
+              return replay.idleSinceMillis >= 0
+                  && nowMillis - replay.idleSinceMillis > replayWindow.maxAgeMillis();
+            });
+    positions.keySet().retainAll(replays.keySet());
   }
 
   /**
@@ -211,7 +450,7 @@ final class SubscriptionRegistry<S> {
    */
   boolean acknowledge(S subscriber, String quid, long sequence) {
     Quid<S> entry = byId.get(quid);
-    SubscriptionOutbox<Bit> outbox = entry == null ? null : entry.outboxes.get(subscriber);
+    SubscriptionOutbox<ResultRow> outbox = entry == null ? null : entry.outboxes.get(subscriber);
     if (outbox == null) {
       return false;
     }
@@ -242,5 +481,14 @@ final class SubscriptionRegistry<S> {
     Map<MetricKey, Integer> sizes = new HashMap<>();
     indexes.forEach((metric, index) -> sizes.put(metric, index.size()));
     return sizes;
+  }
+
+  /** Bits kept for resuming, over every metric. */
+  long replayBits() {
+    long bits = 0;
+    for (Replay replay : replays.values()) {
+      bits += replay.log.size();
+    }
+    return bits;
   }
 }

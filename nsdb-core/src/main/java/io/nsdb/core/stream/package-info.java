@@ -40,8 +40,24 @@
  *       stuckAfter} periods loses the subscription and is told so, the publisher never waits.
  * </ul>
  *
- * <p>Not here yet: the history query and its hand-over to the live stream at an LSN, projection and
- * DISTINCT of records (frames carry the matching bits whole), incremental aggregates ({@code GROUP
- * BY}, {@code SINCE}), and the WebSocket route that drives all of this.
+ * <h2>Hand-over, evaluation, resuming</h2>
+ *
+ * <ul>
+ *   <li><b>Hand-over.</b> The subscriber's side evaluates the query ({@link
+ *       io.nsdb.core.query.QueryEngine#live}) and tells the publisher {@link
+ *       io.nsdb.core.stream.Publisher.Subscribe} inside {@link
+ *       io.nsdb.core.engine.Storage#holdingWrites}: no write of the metric is applied or handed on
+ *       meanwhile, so the history holds exactly the writes up to the metric's LSN then, the
+ *       publisher's mailbox holds exactly those before the Subscribe, and every later one reaches
+ *       the subscription. No gap, no duplicate, whatever races.
+ *   <li><b>Evaluation.</b> Each quid owns one {@link io.nsdb.core.query.LiveQuery}: a matched bit
+ *       becomes the query's records (projection, DISTINCT) or updates its groups (aggregations),
+ *       whose latest rows are keyed so that an outbox keeps only the latest per group and never
+ *       drops them. A query that fails on a bit (too many groups) ends its subscriptions with the
+ *       error ({@link io.nsdb.core.stream.Publisher.SubscriptionFailed}).
+ *   <li><b>Resuming.</b> While a metric has subscriptions, and for the replay window after, its
+ *       inserts are kept in a {@link io.nsdb.core.stream.ReplayLog}; a plain subscription resumes
+ *       from the LSN of the last frame its client took, replaying what it missed.
+ * </ul>
  */
 package io.nsdb.core.stream;

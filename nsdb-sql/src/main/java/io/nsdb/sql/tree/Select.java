@@ -1,6 +1,7 @@
 package io.nsdb.sql.tree;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,29 @@ public record Select(
         .filter(Aggregation.class::isInstance)
         .map(Aggregation.class::cast)
         .toList();
+  }
+
+  /**
+   * This select with {@code extra} AND-ed to its WHERE (or as its WHERE when it has none), the
+   * conjuncts of both flattened into one AND: how NSDb's REST {@code from}, {@code to} and {@code
+   * filters} become part of a statement.
+   */
+  public Select withWhereAnd(Condition extra) {
+    Objects.requireNonNull(extra, "extra");
+    Condition combined = extra;
+    if (where.isPresent()) {
+      List<Condition> conjuncts = new ArrayList<>();
+      for (Condition condition : List.of(where.get(), extra)) {
+        if (condition instanceof And and) {
+          conjuncts.addAll(and.operands());
+        } else {
+          conjuncts.add(condition);
+        }
+      }
+      combined = new And(conjuncts);
+    }
+    return new Select(
+        distinct, items, metric, Optional.of(combined), groupBy, orderBy, since, limit);
   }
 
   public boolean isAggregate() {

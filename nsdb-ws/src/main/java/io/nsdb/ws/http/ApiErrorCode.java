@@ -36,6 +36,15 @@ public enum ApiErrorCode {
    * it, 408 when its body stopped arriving.
    */
   REQUEST_TIMEOUT,
+  /**
+   * A stream message about a subscription this connection does not have: {@code unsubscribe} of an
+   * unknown quid. Sent as a WebSocket error message; the socket stays open.
+   */
+  UNKNOWN_SUBSCRIPTION,
+  /** A stream message of an unknown {@code type}. The socket stays open. */
+  UNKNOWN_MESSAGE_TYPE,
+  /** A {@code /ws-stream} or {@code /stream} over {@code nsdb.websocket.max-connections}. 503. */
+  TOO_MANY_CONNECTIONS,
   /** A bug of ours; the log has the stack trace. 500. */
   INTERNAL_ERROR
 }

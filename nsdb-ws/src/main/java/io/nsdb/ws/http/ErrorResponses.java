@@ -25,20 +25,53 @@ public final class ErrorResponses {
 
   private ErrorResponses() {}
 
+  /**
+   * An error as every protocol reports it: the HTTP status its code implies, the stable code, the
+   * message, the SQL position when there is one, and extra details (e.g. rejected lines).
+   */
+  public record Problem(
+      int status,
+      String code,
+      String message,
+      SourcePosition position,
+      Map<String, Object> details) {
+    /**
+     * The fields of the error JSON, in order: code, message, line and column when known, details.
+     */
+    public Map<String, Object> fields() {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("code", code);
+      body.put("message", message);
+      if (position != null && !position.equals(SourcePosition.UNKNOWN)) {
+        body.put("line", position.line());
+        body.put("column", position.column());
+      }
+      body.putAll(details);
+      return body;
+    }
+  }
+
   public static HttpResponse of(Throwable error) {
+    Problem problem = problem(error);
+    return JsonResponses.json(problem.status(), problem.fields());
+  }
+
+  /** What {@code error} tells a client; our own bugs are logged with their stack trace here. */
+  public static Problem problem(Throwable error) {
     Throwable cause = unwrap(error);
     return switch (cause) {
-      case ApiException e -> answer(e.status(), e.code().name(), e.getMessage(), null, e.details());
+      case ApiException e ->
+          new Problem(e.status(), e.code().name(), e.getMessage(), null, e.details());
       case SqlParseException e ->
-          answer(400, e.code().name(), e.getMessage(), e.position(), Map.of());
+          new Problem(400, e.code().name(), e.getMessage(), e.position(), Map.of());
       case NsdbException e -> {
         int status = status(e.code());
         if (status == 500) {
           LOG.error("storage failure", e);
         }
-        yield answer(status, e.code().name(), e.getMessage(), e.position(), Map.of());
+        yield new Problem(status, e.code().name(), e.getMessage(), e.position(), Map.of());
       }
-      case EntityStreamSizeException e -> tooLarge(e.limit());
+      case EntityStreamSizeException e -> tooLargeProblem(e.limit());
       case IllegalRequestException e -> {
         // Pekko's own verdict on a request it cannot read (e.g. a corrupt gzip body, a body that
         // stopped arriving before nsdb.http.request-timeout): a 4xx.
@@ -49,11 +82,11 @@ public final class ErrorResponses {
               case 408 -> ApiErrorCode.REQUEST_TIMEOUT;
               default -> ApiErrorCode.INVALID_REQUEST;
             };
-        yield answer(status, code.name(), e.getMessage(), null, Map.of());
+        yield new Problem(status, code.name(), e.getMessage(), null, Map.of());
       }
       default -> {
         LOG.error("unexpected error answering a request", cause);
-        yield answer(
+        yield new Problem(
             500,
             ApiErrorCode.INTERNAL_ERROR.name(),
             "internal error, the server log has the details [error="
@@ -66,16 +99,24 @@ public final class ErrorResponses {
   }
 
   public static HttpResponse of(int status, ApiErrorCode code, String message) {
-    return answer(status, code.name(), message, null, Map.of());
+    return JsonResponses.json(
+        status, new Problem(status, code.name(), message, null, Map.of()).fields());
   }
 
   public static HttpResponse tooLarge(long limit) {
-    return of(
+    Problem problem = tooLargeProblem(limit);
+    return JsonResponses.json(problem.status(), problem.fields());
+  }
+
+  private static Problem tooLargeProblem(long limit) {
+    return new Problem(
         413,
-        ApiErrorCode.BODY_TOO_LARGE,
+        ApiErrorCode.BODY_TOO_LARGE.name(),
         "the request body is larger than the server accepts [limitBytes="
             + limit
-            + ", setting=nsdb.http.max-body-size]");
+            + ", setting=nsdb.http.max-body-size]",
+        null,
+        Map.of());
   }
 
   /** The status of each engine error: what the client got wrong, or what the server cannot do. */
@@ -96,6 +137,8 @@ public final class ErrorResponses {
           INVALID_BIT ->
           400;
       case QUERY_TIMEOUT, QUERY_CANCELLED, CLOSED -> 503;
+      case RESUME_UNAVAILABLE -> 410;
+      case STREAM_INVALIDATED -> 409;
       case CORRUPT_DATA, STORAGE_FAILURE -> 500;
     };
   }
@@ -107,22 +150,5 @@ public final class ErrorResponses {
       cause = cause.getCause();
     }
     return cause;
-  }
-
-  private static HttpResponse answer(
-      int status,
-      String code,
-      String message,
-      SourcePosition position,
-      Map<String, Object> details) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", code);
-    body.put("message", message);
-    if (position != null && !position.equals(SourcePosition.UNKNOWN)) {
-      body.put("line", position.line());
-      body.put("column", position.column());
-    }
-    body.putAll(details);
-    return JsonResponses.json(status, body);
   }
 }

@@ -7,6 +7,7 @@ import io.nsdb.ws.metrics.ServerMetrics;
 import io.nsdb.ws.service.CatalogService;
 import io.nsdb.ws.service.QueryService;
 import io.nsdb.ws.service.WriteService;
+import io.nsdb.ws.stream.StreamRoutes;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -40,6 +41,7 @@ public final class ApiRoutes extends AllDirectives {
       QueryService queries,
       WriteService writes,
       CatalogService catalog,
+      StreamRoutes streams,
       ServerMetrics metrics,
       BooleanSupplier stopping) {
     this.settings = settings;
@@ -52,7 +54,8 @@ public final class ApiRoutes extends AllDirectives {
             new QueryRoutes(queries, bodies).route(),
             new DataRoutes(writes, bodies).route(),
             new WriteRoutes(writes, bodies).route(),
-            new CommandRoutes(catalog, bodies).route());
+            new CommandRoutes(catalog, bodies).route(),
+            streams.route());
   }
 
   public Route route() {
@@ -164,7 +167,15 @@ public final class ApiRoutes extends AllDirectives {
     String path = request.getUri().path();
     for (String family :
         List.of(
-            "/query/validate", "/query", "/data", "/write", "/commands", "/status", "/metrics")) {
+            "/query/validate",
+            "/query",
+            "/data",
+            "/write",
+            "/commands",
+            "/status",
+            "/metrics",
+            "/ws-stream",
+            "/stream")) {
       if (path.equals(family) || path.startsWith(family + "/")) {
         return family;
       }

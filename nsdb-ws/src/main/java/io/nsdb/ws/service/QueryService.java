@@ -70,9 +70,9 @@ public final class QueryService {
   }
 
   /** A request's statement, the metric it reads and NSDb's enrichments as one condition. */
-  private record Prepared(MetricKey metric, Select select, Optional<Condition> extra) {}
+  record Prepared(MetricKey metric, Select select, Optional<Condition> extra) {}
 
-  private Prepared prepare(QueryRequest request) {
+  Prepared prepare(QueryRequest request) {
     Select select = parseSelect(request);
     MetricKey metric = Names.metric(request.db(), request.namespace(), select.metric().value());
     return new Prepared(metric, select, RestFilters.condition(request));

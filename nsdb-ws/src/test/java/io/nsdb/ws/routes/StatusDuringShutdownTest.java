@@ -7,13 +7,17 @@ import io.nsdb.core.engine.Storage;
 import io.nsdb.core.engine.StorageConfig;
 import io.nsdb.core.query.QueryEngine;
 import io.nsdb.core.query.QueryLimits;
+import io.nsdb.core.stream.Publisher;
 import io.nsdb.sql.parser.SqlParser;
 import io.nsdb.ws.http.HttpSettings;
 import io.nsdb.ws.metrics.ServerMetrics;
 import io.nsdb.ws.service.CatalogService;
 import io.nsdb.ws.service.QueryService;
+import io.nsdb.ws.service.SubscriptionService;
 import io.nsdb.ws.service.WorkerPool;
 import io.nsdb.ws.service.WriteService;
+import io.nsdb.ws.stream.StreamRoutes;
+import io.nsdb.ws.stream.StreamSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +28,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -49,17 +55,30 @@ class StatusDuringShutdownTest {
           new HttpSettings(
               "127.0.0.1", 0, "localhost", 0, Duration.ofSeconds(10), 1024, List.of(), 1, 4, "v");
       ServerMetrics metrics = new ServerMetrics(storage::stats, workers::queued);
+      QueryEngine engine = new QueryEngine(storage, QueryLimits.DEFAULTS);
+      QueryService queries =
+          new QueryService(engine, new SqlParser(64), workers, metrics, Clock.systemUTC());
+      ActorRef<Publisher.Command> publisher =
+          system.systemActorOf(
+              Publisher.create(Publisher.Settings.defaults(), Clock.systemUTC()),
+              "publisher",
+              Props.empty());
+      StreamRoutes streams =
+          new StreamRoutes(
+              StreamSettings.defaults(),
+              new SubscriptionService(
+                  storage, engine, queries, workers, publisher, Clock.systemUTC()),
+              queries,
+              publisher,
+              system,
+              metrics);
       ApiRoutes routes =
           new ApiRoutes(
               settings,
-              new QueryService(
-                  new QueryEngine(storage, QueryLimits.DEFAULTS),
-                  new SqlParser(64),
-                  workers,
-                  metrics,
-                  Clock.systemUTC()),
+              queries,
               new WriteService(storage, workers, metrics, Clock.systemUTC()),
               new CatalogService(storage, workers),
+              streams,
               metrics,
               stopping::get);
       ServerBinding binding =

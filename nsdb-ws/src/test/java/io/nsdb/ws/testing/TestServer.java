@@ -7,9 +7,11 @@ import com.typesafe.config.ConfigFactory;
 import io.nsdb.core.engine.Storage;
 import io.nsdb.core.engine.StorageConfig;
 import io.nsdb.core.query.QueryLimits;
+import io.nsdb.core.stream.Publisher;
 import io.nsdb.sql.parser.SqlParser;
 import io.nsdb.ws.http.HttpSettings;
 import io.nsdb.ws.http.NsdbHttpServer;
+import io.nsdb.ws.stream.StreamSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +32,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.ServerBinding;
 
@@ -96,7 +100,13 @@ public final class TestServer implements AutoCloseable {
             VERSION);
     this.server =
         new NsdbHttpServer(
-            system, storage, builder.limits, new SqlParser(64), settings, Clock.systemUTC());
+            system,
+            storage,
+            builder.limits,
+            new SqlParser(64),
+            settings,
+            builder.stream,
+            Clock.systemUTC());
     try {
       this.binding = server.bind().toCompletableFuture().get(20, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -129,6 +139,12 @@ public final class TestServer implements AutoCloseable {
     private String advertisedHost = "nsdb.example.com";
     private int advertisedPort = 9443;
     private Duration requestTimeout = Duration.ofSeconds(20);
+    private StreamSettings stream = StreamSettings.defaults();
+
+    public Builder stream(StreamSettings settings) {
+      this.stream = settings;
+      return this;
+    }
 
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = timeout;
@@ -159,6 +175,28 @@ public final class TestServer implements AutoCloseable {
     public TestServer start() {
       return new TestServer(this);
     }
+  }
+
+  /** The server's continuous-query publisher, e.g. to read its stats. */
+  public ActorRef<Publisher.Command> publisher() {
+    return server.publisher();
+  }
+
+  /** Its stats, read through the publisher's mailbox (a barrier for what it was sent before). */
+  public Publisher.Stats publisherStats() {
+    return AskPattern.<Publisher.Command, Publisher.Stats>ask(
+            server.publisher(), Publisher.GetStats::new, Duration.ofSeconds(10), system.scheduler())
+        .toCompletableFuture()
+        .join();
+  }
+
+  /** Stream connections open now, as the server counts them. */
+  public int openStreamConnections() {
+    return server.openStreamConnections();
+  }
+
+  public Storage storage() {
+    return storage;
   }
 
   public int port() {
