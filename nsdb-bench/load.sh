@@ -30,7 +30,8 @@ unset _self _target
 readonly BENCH_JAR="$ROOT/nsdb-bench/target/benchmarks.jar"
 readonly SERVER_JAR="$ROOT/nsdb-cluster/target/nsdb-cluster-0.1.0-SNAPSHOT.jar"
 readonly SERVER_LIB="$ROOT/nsdb-cluster/target/lib"
-readonly MAIN_CLASS="io.nsdb.bench.load.LoadHarness"
+# stream-load.sh runs its own harness through this script: NSDB_BENCH_MAIN_CLASS names it.
+readonly MAIN_CLASS="${NSDB_BENCH_MAIN_CLASS:-io.nsdb.bench.load.LoadHarness}"
 
 # True when a jar is missing or anything they are built from changed since the last build.
 needs_build() {

@@ -6,10 +6,10 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /** Latency percentiles in milliseconds: of many requests (a histogram) or of a few timed runs. */
-record LatencySummary(long count, double p50Ms, double p90Ms, double p99Ms, double maxMs) {
+public record LatencySummary(long count, double p50Ms, double p90Ms, double p99Ms, double maxMs) {
 
   /** From a histogram of microseconds. */
-  static LatencySummary ofMicros(Histogram micros) {
+  public static LatencySummary ofMicros(Histogram micros) {
     return new LatencySummary(
         micros.getTotalCount(),
         micros.getValueAtPercentile(50) / 1e3,

@@ -2,16 +2,8 @@ package io.nsdb.bench.load;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The HTTP load harness, one run: prepare the dataset and its request bodies, start the server,
@@ -24,89 +16,29 @@ import java.util.stream.Stream;
  */
 public final class LoadHarness {
 
-  private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+  private static final PrintStream OUT = HarnessRun.OUT;
 
   private LoadHarness() {}
 
   public static void main(String[] args) throws Exception {
-    if (LoadOptions.wantsHelp(args)) {
-      OUT.print(LoadOptions.USAGE);
-      return;
-    }
-    LoadOptions options;
-    try {
-      options = LoadOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("load harness: " + e.getMessage() + "\n");
-      System.err.print(LoadOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    System.exit(run(options) ? 0 : 1);
+    HarnessRun.main("load harness", LoadOptions.USAGE, args, LoadOptions::parse, LoadHarness::run);
   }
 
   static boolean run(LoadOptions options) throws Exception {
     LoadReport report = new LoadReport();
-    report.root().put("started", Instant.now().toString());
-    report.root().put("command", String.join(" ", options.args()));
-    report.root().put("nproc", Runtime.getRuntime().availableProcessors());
-    report.root().put("java", Runtime.version().toString());
+    HarnessRun.stamp(report.root(), options.args());
     Prepared prepared = prepare(options, report);
-
-    Path work = Files.createTempDirectory("nsdb-load-");
-    ServerProcess server;
-    try {
-      server = startOrAttach(options, work);
-    } catch (IOException | RuntimeException e) {
-      if (!options.keep()) {
-        deleteTree(work);
-      }
-      throw e;
-    }
-    // Ctrl-C during a run must not leave a server behind.
-    Thread cleanup =
-        Thread.ofPlatform()
-            .name("load-cleanup")
-            .unstarted(() -> stopAndClean(server, work, options.keep()));
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    try {
-      report.root().put("url", server.url().toString()).put("pid", server.pid());
-      report.root().put("sync", options.sync() == null ? "server default" : options.sync());
-      OUT.printf("server pid %d at %s%n", server.pid(), server.url());
-      measure(options, prepared, server, report);
-    } catch (Exception e) {
-      // The server's own account of the failure is in its log, which is about to be deleted.
-      System.err.println("run failed; the end of the server's output:\n" + server.logTail());
-      throw e;
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is already stopping the server.
-      }
-      stopAndClean(server, work, options.keep());
-    }
+    HarnessRun.withServer(
+        "nsdb-load-",
+        options.server(),
+        report.root(),
+        server -> measure(options, prepared, server, report));
     report.print(OUT);
     if (options.out() != null) {
       report.write(options.out());
       OUT.printf("wrote %s%n", options.out());
     }
     return report.allOk();
-  }
-
-  private static ServerProcess startOrAttach(LoadOptions options, Path work)
-      throws IOException, InterruptedException {
-    if (options.url() != null) {
-      return ServerProcess.attach(
-          options.url(), options.pid(), Optional.ofNullable(options.dataDir()));
-    }
-    OUT.printf("starting the server (data and log in %s)...%n", work);
-    return ServerProcess.start(
-        options.serverClasspath(),
-        options.serverJvmOptions(),
-        options.sync(),
-        work,
-        options.startTimeout());
   }
 
   /** The request bodies and the expected answers, ready before any clock starts. */
@@ -217,34 +149,6 @@ public final class LoadHarness {
       double queryCpu = ProcessStats.cpuSeconds(pid) - queryCpu0;
       report.resources(
           queryCpu, hwmAfterIngest, ProcessStats.statusKb(pid, "VmHWM").orElse(-1), disk);
-    }
-  }
-
-  private static void stopAndClean(ServerProcess server, Path work, boolean keep) {
-    server.close();
-    if (keep) {
-      OUT.printf("kept %s%n", work);
-    } else {
-      deleteTree(work);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(LoadHarness::deleteQuietly);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      System.err.println("could not delete " + path + ": " + e);
     }
   }
 }

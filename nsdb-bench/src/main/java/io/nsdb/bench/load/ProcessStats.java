@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * What the server process costs, read from Linux's {@code /proc} as the peer harness reads it: CPU
  * seconds (user + system), peak resident memory, and the bytes of its data directory.
  */
-final class ProcessStats {
+public final class ProcessStats {
 
   /**
    * {@code /proc/PID/stat} counts in clock ticks; Linux has used 100 per second on x86 for ages.
@@ -22,7 +22,7 @@ final class ProcessStats {
   private ProcessStats() {}
 
   /** utime + stime of the process, in seconds; NaN when it is gone or not on Linux. */
-  static double cpuSeconds(long pid) {
+  public static double cpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
       // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
@@ -34,7 +34,7 @@ final class ProcessStats {
   }
 
   /** A field in kB of {@code /proc/PID/status}, e.g. {@code VmHWM} (peak RSS) or {@code VmRSS}. */
-  static OptionalLong statusKb(long pid, String field) {
+  public static OptionalLong statusKb(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
         if (line.startsWith(field + ":")) {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * The server under test: either a child JVM started here on a free loopback port with a fresh data
  * directory (stopped with SIGTERM on close), or one already running that is only looked at.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -89,11 +89,11 @@ final class ServerProcess implements AutoCloseable {
     return server;
   }
 
-  URI url() {
+  public URI url() {
     return url;
   }
 
-  long pid() {
+  public long pid() {
     return pid;
   }
 
@@ -102,7 +102,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** The end of the server's output, to explain a failure. */
-  String logTail() {
+  public String logTail() {
     if (log == null) {
       return "(not started here: no log)";
     }

@@ -66,14 +66,6 @@ public final class LiveDistinct implements LiveQuery {
   }
 
   @Override
-  public void expire(long nowMillis) {}
-
-  @Override
-  public long lateIgnored() {
-    return 0;
-  }
-
-  @Override
   public boolean keyed() {
     return false;
   }

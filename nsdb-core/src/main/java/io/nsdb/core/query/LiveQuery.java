@@ -46,13 +46,15 @@ public sealed interface LiveQuery permits LiveRows, LiveDistinct, LiveAggregatio
    * whose final row was already emitted (or is in the history). Called periodically by the owner,
    * so that memory stays bounded. A no-op for other queries.
    */
-  void expire(long nowMillis);
+  default void expire(long nowMillis) {}
 
   /**
    * Bits ignored because their GROUP BY INTERVAL bucket was already closed (too late, outside
    * SINCE), over the life of the query. Always 0 for other queries.
    */
-  long lateIgnored();
+  default long lateIgnored() {
+    return 0;
+  }
 
   /**
    * True when every record is keyed (aggregations): a later record with the same key supersedes an

@@ -39,14 +39,6 @@ public final class LiveRows implements LiveQuery {
   }
 
   @Override
-  public void expire(long nowMillis) {}
-
-  @Override
-  public long lateIgnored() {
-    return 0;
-  }
-
-  @Override
   public boolean keyed() {
     return false;
   }

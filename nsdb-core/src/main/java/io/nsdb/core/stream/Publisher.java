@@ -121,7 +121,8 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
    *
    * <p>The refresh period and retention size are the client's, already checked against the server's
    * floor; below 1 they are a caller's bug and the constructor throws {@link
-   * IllegalArgumentException}.
+   * IllegalArgumentException}. {@code requestId} comes back in the reply, so that a subscriber with
+   * several subscribes in flight (answered in any order) tells the replies apart.
    */
   public record Subscribe(
       ActorRef<Event> subscriber,
@@ -135,6 +136,7 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
       OptionalLong resumeAfter,
       long refreshPeriodMillis,
       int retentionSize,
+      long requestId,
       ActorRef<SubscribeReply> replyTo)
       implements Command {
     public Subscribe {
@@ -149,8 +151,10 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
     }
   }
 
-  /** The answer to {@link Subscribe}. */
-  public sealed interface SubscribeReply permits Subscribed, SubscribeFailed {}
+  /** The answer to {@link Subscribe}, with its {@code requestId}. */
+  public sealed interface SubscribeReply permits Subscribed, SubscribeFailed {
+    long requestId();
+  }
 
   /**
    * Subscribed; identical queries share the quid. {@code history} (empty when {@code resumed}) is
@@ -159,6 +163,7 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
    * of the subscription.
    */
   public record Subscribed(
+      long requestId,
       String quid,
       MetricKey metric,
       List<ResultRow> history,
@@ -172,7 +177,8 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   }
 
   /** Not subscribed: the query does not bind (unknown column, type mismatch, another metric). */
-  public record SubscribeFailed(ErrorCode code, String message) implements SubscribeReply {}
+  public record SubscribeFailed(long requestId, ErrorCode code, String message)
+      implements SubscribeReply {}
 
   /** Ends one subscription; replies {@link Unsubscribed} whether or not it existed. */
   public record Unsubscribe(ActorRef<Event> subscriber, String quid, ActorRef<Unsubscribed> replyTo)
@@ -394,7 +400,9 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
               subscribe.refreshPeriodMillis(),
               subscribe.retentionSize());
     } catch (NsdbException e) {
-      subscribe.replyTo().tell(new SubscribeFailed(e.code(), e.getMessage()));
+      subscribe
+          .replyTo()
+          .tell(new SubscribeFailed(subscribe.requestId(), e.code(), e.getMessage()));
       return this;
     }
     if (!known) {
@@ -404,6 +412,7 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
         .replyTo()
         .tell(
             new Subscribed(
+                subscribe.requestId(),
                 registration.quid(),
                 new MetricKey(subscribe.db(), subscribe.namespace(), subscribe.metric()),
                 registration.history(),

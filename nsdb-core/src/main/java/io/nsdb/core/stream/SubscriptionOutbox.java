@@ -203,6 +203,11 @@ public final class SubscriptionOutbox<R> {
     return consecutiveOverflows >= stuckAfter;
   }
 
+  /** Whether records or drops are waiting for a frame. */
+  public boolean hasUnsent() {
+    return pending() > 0 || droppedSinceFrame > 0;
+  }
+
   /** Records kept and waiting for the next frame. */
   public int pending() {
     return kept.size() + keyed.size();

@@ -122,6 +122,11 @@ final class SubscriptionRegistry<S> {
   // How far each subscribed metric has been matched: the LSN of its latest write seen.
   private final Map<MetricKey, Long> positions = new HashMap<>();
   private final Map<S, Set<String>> bySubscriber = new LinkedHashMap<>();
+  // The quids with records or drops not yet sent to some subscriber: what a flush must look at.
+  // Every quid is looked at once per sweep besides (progress frames, closed buckets, replay logs).
+  private final Set<Quid<S>> unsent = new LinkedHashSet<>();
+  private final long sweepMillis;
+  private long nextSweepAt = Long.MIN_VALUE;
 
   /**
    * @param outboxCapacity the most frames a subscriber may leave unacknowledged per subscription
@@ -135,6 +140,7 @@ final class SubscriptionRegistry<S> {
     this.stuckAfter = stuckAfter;
     this.replayWindow = replayWindow;
     this.quidSource = quidSource;
+    this.sweepMillis = Math.max(1, Math.min(1000, replayWindow.maxAgeMillis() / 2));
   }
 
   /**
@@ -212,6 +218,9 @@ final class SubscriptionRegistry<S> {
       return new Registration(quid.id, live.history(), lsn, false, 0);
     }
     int replayed = existing == null ? replay(quid, replay.log, resumeAfter.getAsLong(), outbox) : 0;
+    if (replayed > 0) {
+      unsent.add(quid);
+    }
     return new Registration(quid.id, List.of(), lsn, true, replayed);
   }
 
@@ -295,6 +304,7 @@ final class SubscriptionRegistry<S> {
     }
     byQuery.remove(quid.key);
     byId.remove(quid.id);
+    unsent.remove(quid);
     QueryIndex<String> index = indexes.get(quid.metric);
     index.unregister(quid.id);
     if (index.size() == 0) {
@@ -348,6 +358,7 @@ final class SubscriptionRegistry<S> {
                     for (SubscriptionOutbox<ResultRow> outbox : quid.outboxes.values()) {
                       Quid.deliver(outbox, key, record, lsn);
                     }
+                    unsent.add(quid);
                   });
             } catch (NsdbException e) {
               failed.put(id, e);
@@ -411,10 +422,20 @@ final class SubscriptionRegistry<S> {
    * no longer change (closed buckets, replay logs past their window).
    */
   void flush(long nowMillis, Sink<S> sink) {
+    boolean sweep = nowMillis >= nextSweepAt;
+    if (sweep) {
+      nextSweepAt = nowMillis + sweepMillis;
+    }
+    // Only the quids with something to send, so that a tick costs the active subscriptions, not
+    // all of them; a sweep looks at every one.
+    List<Quid<S>> visited = List.copyOf(sweep ? byId.values() : unsent);
     List<Map.Entry<S, Quid<S>>> stuck = new ArrayList<>();
-    for (Quid<S> quid : byId.values()) {
-      quid.live.expire(nowMillis);
+    for (Quid<S> quid : visited) {
+      if (sweep) {
+        quid.live.expire(nowMillis);
+      }
       long position = positions.getOrDefault(quid.metric, 0L);
+      boolean stillUnsent = false;
       for (Map.Entry<S, SubscriptionOutbox<ResultRow>> entry : quid.outboxes.entrySet()) {
         SubscriptionOutbox<ResultRow> outbox = entry.getValue();
         outbox.advance(position);
@@ -424,6 +445,12 @@ final class SubscriptionRegistry<S> {
         } else if (outbox.stuck()) {
           stuck.add(Map.entry(entry.getKey(), quid));
         }
+        stillUnsent |= outbox.hasUnsent();
+      }
+      if (stillUnsent) {
+        unsent.add(quid);
+      } else {
+        unsent.remove(quid);
       }
     }
     for (Map.Entry<S, Quid<S>> entry : stuck) {
@@ -431,15 +458,17 @@ final class SubscriptionRegistry<S> {
       unsubscribe(entry.getKey(), entry.getValue().id, nowMillis);
       sink.stuck(entry.getKey(), entry.getValue().id, entry.getValue().metric, dropped);
     }
-    replays
-        .values()
-        .removeIf(
-            replay -> {
-              replay.log.expire(nowMillis);
-              return replay.idleSinceMillis >= 0
-                  && nowMillis - replay.idleSinceMillis > replayWindow.maxAgeMillis();
-            });
-    positions.keySet().retainAll(replays.keySet());
+    if (sweep) {
+      replays
+          .values()
+          .removeIf(
+              replay -> {
+                replay.log.expire(nowMillis);
+                return replay.idleSinceMillis >= 0
+                    && nowMillis - replay.idleSinceMillis > replayWindow.maxAgeMillis();
+              });
+      positions.keySet().retainAll(replays.keySet());
+    }
   }
 
   /**

@@ -93,6 +93,7 @@ class PublisherStorageTest {
                   OptionalLong.empty(),
                   50,
                   100_000,
+                  0,
                   reply.ref()));
           return null;
         });

@@ -138,6 +138,7 @@ class PublisherTest {
             resumeAfter,
             refreshPeriodMillis,
             retentionSize,
+            0,
             reply.ref()));
   }
 
@@ -379,7 +380,8 @@ class PublisherTest {
     TestProbe<Event> subscriber = KIT.createTestProbe();
     Subscribed subscribed = subscribed(subscriber, "select * from cpu where host = 'a'", 10);
     assertEquals(
-        new Subscribed(subscribed.quid(), CPU, rows(List.of(a1)), handOver, false, 0), subscribed);
+        new Subscribed(0, subscribed.quid(), CPU, rows(List.of(a1)), handOver, false, 0),
+        subscribed);
 
     Bit a3 = bit("a", 3);
     Bit a5 = bit("a", 5);
@@ -410,7 +412,7 @@ class PublisherTest {
 
     TestProbe<Event> back = KIT.createTestProbe();
     Subscribed resumed = (Subscribed) resume(back, sql, taken.lastLsn());
-    assertEquals(new Subscribed(resumed.quid(), CPU, List.of(), lsn, true, 2), resumed);
+    assertEquals(new Subscribed(0, resumed.quid(), CPU, List.of(), lsn, true, 2), resumed);
     Bit a5 = bit("a", 5);
     long last = publish(a5);
     advance(TICK);
@@ -450,7 +452,7 @@ class PublisherTest {
 
     Subscribed atHorizon = (Subscribed) resume(back, sql, missed);
     assertEquals(
-        new Subscribed(atHorizon.quid(), CPU, List.of(), missed, true, 0),
+        new Subscribed(0, atHorizon.quid(), CPU, List.of(), missed, true, 0),
         atHorizon,
         "nothing after the horizon was lost");
   }
@@ -469,7 +471,7 @@ class PublisherTest {
     Subscribed again = (Subscribed) resume(KIT.createTestProbe(), sql, taken.lastLsn());
     assertEquals(
         new Subscribed(
-            again.quid(), CPU, List.of(countRow("a", 2), countRow("b", 1)), lsn, false, 0),
+            0, again.quid(), CPU, List.of(countRow("a", 2), countRow("b", 1)), lsn, false, 0),
         again);
   }
 

@@ -24,12 +24,16 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public final class SubscriptionService {
 
-  /** Who subscribes and how its frames are paced. */
+  /**
+   * Who subscribes, how its frames are paced, and the id its reply will carry (unique among its
+   * subscribes in flight).
+   */
   public record Subscriber(
       ActorRef<Publisher.Event> events,
       ActorRef<Publisher.SubscribeReply> replies,
       long refreshPeriodMillis,
-      int retentionSize) {}
+      int retentionSize,
+      long requestId) {}
 
   private final Storage storage;
   private final QueryEngine engine;
@@ -85,6 +89,7 @@ public final class SubscriptionService {
                         resumeAfter,
                         subscriber.refreshPeriodMillis(),
                         subscriber.retentionSize(),
+                        subscriber.requestId(),
                         subscriber.replies()));
                 return null;
               });

@@ -23,112 +23,120 @@ final class ServerMessages {
 
   /** One part of a subscription's history; a long history comes in several. */
   static String history(String quid, QueryRequest request, String metric, List<ResultRow> part) {
-    Map<String, Object> message = typed("history");
-    message.put("quid", quid);
-    message.put("db", request.db());
-    message.put("namespace", request.namespace());
-    message.put("metric", metric);
-    message.put("queryString", request.queryString());
-    message.put("records", part);
-    return write(message);
+    return typed("history")
+        .with("quid", quid)
+        .with("db", request.db())
+        .with("namespace", request.namespace())
+        .with("metric", metric)
+        .with("queryString", request.queryString())
+        .with("records", part)
+        .json();
   }
 
   /** The end of the history: live frames follow, from {@code lsn} on. */
   static String historyEnd(String quid, Publisher.Subscribed subscribed) {
-    Map<String, Object> message = typed("historyEnd");
-    message.put("quid", quid);
-    message.put("lsn", subscribed.lsn());
-    message.put("records", subscribed.history().size());
-    message.put("resumed", subscribed.resumed());
-    message.put("replayed", subscribed.replayed());
-    return write(message);
+    return typed("historyEnd")
+        .with("quid", quid)
+        .with("lsn", subscribed.lsn())
+        .with("records", subscribed.history().size())
+        .with("resumed", subscribed.resumed())
+        .with("replayed", subscribed.replayed())
+        .json();
   }
 
   static String frame(Publisher.Frame frame) {
-    Map<String, Object> message = typed("records");
-    message.put("quid", frame.quid());
-    message.put("metric", frame.metric().metric());
-    message.put("records", frame.records());
-    message.put("seq", frame.sequence());
-    message.put("lsn", frame.lastLsn());
-    message.put("dropped", frame.dropped());
-    message.put("lateIgnored", frame.lateIgnored());
-    return write(message);
+    return typed("records")
+        .with("quid", frame.quid())
+        .with("metric", frame.metric().metric())
+        .with("records", frame.records())
+        .with("seq", frame.sequence())
+        .with("lsn", frame.lastLsn())
+        .with("dropped", frame.dropped())
+        .with("lateIgnored", frame.lateIgnored())
+        .json();
   }
 
   /** A subscribe that failed, in NSDb's shape plus the code and, for SQL, where. */
   static String subscribeFailed(QueryRequest request, ErrorResponses.Problem problem) {
-    Map<String, Object> message = typed("error");
-    message.put("db", request.db());
-    message.put("namespace", request.namespace());
-    message.put("queryString", request.queryString());
-    message.put("reason", problem.message());
-    message.putAll(problem.fields());
-    return write(message);
+    return typed("error")
+        .with("db", request.db())
+        .with("namespace", request.namespace())
+        .with("queryString", request.queryString())
+        .with("reason", problem.message())
+        .withAll(problem.fields())
+        .json();
   }
 
   /** Any other message that was refused; the socket stays open. */
   static String error(ErrorResponses.Problem problem) {
-    Map<String, Object> message = typed("error");
-    message.put("reason", problem.message());
-    message.putAll(problem.fields());
-    return write(message);
+    return typed("error").with("reason", problem.message()).withAll(problem.fields()).json();
   }
 
   static String unsubscribed(String quid) {
-    Map<String, Object> message = typed("unsubscribed");
-    message.put("quid", quid);
-    return write(message);
+    return typed("unsubscribed").with("quid", quid).json();
   }
 
   /** The publisher ended a subscription whose frames went unacknowledged too long. */
   static String subscriptionClosed(Publisher.SlowConsumer slow) {
-    Map<String, Object> message = typed("subscriptionClosed");
-    message.put("quid", slow.quid());
-    message.put("code", CloseCode.SLOW_CONSUMER.name());
-    message.put("droppedTotal", slow.droppedTotal());
-    return write(message);
+    return typed("subscriptionClosed")
+        .with("quid", slow.quid())
+        .with("code", CloseCode.SLOW_CONSUMER.name())
+        .with("droppedTotal", slow.droppedTotal())
+        .json();
   }
 
   /** A subscription whose query failed on a new point (e.g. too many groups) was ended. */
   static String subscriptionFailed(Publisher.SubscriptionFailed failed) {
-    Map<String, Object> message = typed("subscriptionClosed");
-    message.put("quid", failed.quid());
-    message.put("code", failed.code().name());
-    message.put("message", failed.message());
-    message.put("reason", failed.message());
-    return write(message);
+    return typed("subscriptionClosed")
+        .with("quid", failed.quid())
+        .with("code", failed.code().name())
+        .with("message", failed.message())
+        .with("reason", failed.message())
+        .json();
   }
 
   static String pong() {
-    return write(typed("pong"));
+    return typed("pong").json();
   }
 
   /** A keep-alive line of an HTTP stream, which has no ping frames. */
   static String ping() {
-    return write(typed("ping"));
+    return typed("ping").json();
   }
 
   /** The connection's last message: why it is closed. */
   static String close(CloseCode code, String reason) {
-    Map<String, Object> message = typed("close");
-    message.put("code", code.code());
-    message.put("name", code.name());
-    message.put("reason", reason);
-    return write(message);
+    return typed("close")
+        .with("code", code.code())
+        .with("name", code.name())
+        .with("reason", reason)
+        .json();
   }
 
-  private static Map<String, Object> typed(String type) {
-    Map<String, Object> message = new LinkedHashMap<>();
-    message.put("type", type);
-    return message;
+  private static Message typed(String type) {
+    return new Message().with("type", type);
   }
 
-  private static String write(Map<String, Object> message) {
-    try {
-      return Json.MAPPER.writeValueAsString(message);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("cannot write a stream message", e);
+  /** A message's fields in order, written as one JSON object. */
+  private static final class Message {
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    Message with(String name, Object value) {
+      fields.put(name, value);
+      return this;
+    }
+
+    Message withAll(Map<String, Object> more) {
+      fields.putAll(more);
+      return this;
+    }
+
+    String json() {
+      try {
+        return Json.MAPPER.writeValueAsString(fields);
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException("cannot write a stream message", e);
+      }
     }
   }
 }

@@ -49,6 +49,13 @@ import org.apache.pekko.util.ByteString;
  */
 public final class StreamRoutes extends AllDirectives {
 
+  /**
+   * The longest a {@code /stream} response stays silent. A client that closes its connection is
+   * only noticed when a write to it fails (the server reads nothing more once the response has
+   * started), so this bounds how long a gone client's subscription lingers: two lines at most.
+   */
+  private static final Duration HTTP_STREAM_MAX_SILENCE = Duration.ofSeconds(5);
+
   /** How long a client message may wait for its session to take it before the socket fails. */
   private static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(30);
 
@@ -56,11 +63,9 @@ public final class StreamRoutes extends AllDirectives {
       MediaTypes.applicationWithFixedCharset("x-ndjson", HttpCharsets.UTF_8).toContentType();
 
   private final StreamSettings settings;
-  private final SubscriptionService subscriptions;
   private final QueryService queries;
-  private final ActorRef<Publisher.Command> publisher;
   private final ActorSystem<?> system;
-  private final ServerMetrics metrics;
+  private final StreamSession.Wiring wiring;
   private final AtomicInteger connections = new AtomicInteger();
   private final AtomicLong sessionIds = new AtomicLong();
 
@@ -71,12 +76,10 @@ public final class StreamRoutes extends AllDirectives {
       ActorRef<Publisher.Command> publisher,
       ActorSystem<?> system,
       ServerMetrics metrics) {
-    this.metrics = metrics;
     this.settings = settings;
-    this.subscriptions = subscriptions;
     this.queries = queries;
-    this.publisher = publisher;
     this.system = system;
+    this.wiring = new StreamSession.Wiring(settings, subscriptions, publisher, metrics);
   }
 
   public Route route() {
@@ -237,13 +240,19 @@ public final class StreamRoutes extends AllDirectives {
                         session.actor().tell(new StreamSession.Start(request));
                         return session
                             .outbound()
-                            .keepAlive(settings.pingInterval(), ServerMessages::ping)
+                            .keepAlive(httpKeepAlive(), ServerMessages::ping)
                             .map(json -> ByteString.fromString(json + "\n"));
                       })
                   .mapMaterializedValue(ignored -> NotUsed.getInstance());
           return complete(
               HttpResponse.create().withEntity(HttpEntities.createChunked(NDJSON, lines)));
         });
+  }
+
+  private Duration httpKeepAlive() {
+    return settings.pingInterval().compareTo(HTTP_STREAM_MAX_SILENCE) < 0
+        ? settings.pingInterval()
+        : HTTP_STREAM_MAX_SILENCE;
   }
 
   // ---------------------------------------------------------------- sessions
@@ -259,14 +268,12 @@ public final class StreamRoutes extends AllDirectives {
     ActorRef<StreamSession.Command> actor =
         system.systemActorOf(
             StreamSession.create(
-                settings,
-                subscriptions,
-                publisher,
-                pacing.refreshPeriodMillis(),
-                pacing.retentionSize(),
-                httpStream,
-                metrics,
-                connections::decrementAndGet),
+                wiring,
+                new StreamSession.Connection(
+                    pacing.refreshPeriodMillis(),
+                    pacing.retentionSize(),
+                    httpStream,
+                    connections::decrementAndGet)),
             "stream-session-" + sessionIds.incrementAndGet(),
             Props.empty());
     Pair<ActorRef<StreamSession.Outgoing>, Source<StreamSession.Outgoing, NotUsed>> outgoing =

@@ -10,6 +10,7 @@ import io.nsdb.ws.metrics.ServerMetrics;
 import io.nsdb.ws.service.SubscriptionService;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,9 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
 
   record Event(Publisher.Event event) implements Command {}
 
-  record Reply(Publisher.SubscribeReply reply, QueryRequest request) implements Command {}
+  record Reply(Publisher.SubscribeReply reply) implements Command {}
 
-  record SubscribeFailed(Throwable error, QueryRequest request) implements Command {}
+  record SubscribeFailed(Throwable error, long requestId) implements Command {}
 
   record UnsubscribeDone(String quid) implements Command {}
 
@@ -135,66 +136,63 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
   private final Set<String> active = new HashSet<>();
   private final ArrayDeque<Queued> queue = new ArrayDeque<>();
   private int controlMessagesQueued;
-  private int subscribing;
+  // Subscribes in flight by request id: replies come in any order, each names its request.
+  private final Map<Long, QueryRequest> subscribing = new HashMap<>();
+  private long lastRequestId;
+  private final ActorRef<Publisher.SubscribeReply> replies;
   private ActorRef<Outgoing> out;
   private Queued inFlight;
+  private final Map<String, Long> framesTaken = new HashMap<>();
+  private int framesSinceAcknowledged;
   private boolean closing;
   private long lastClientMessageNanos = System.nanoTime();
 
+  /** What every session of a server shares. */
+  public record Wiring(
+      StreamSettings settings,
+      SubscriptionService subscriptions,
+      ActorRef<Publisher.Command> publisher,
+      ServerMetrics metrics) {}
+
   /**
+   * One connection's terms.
+   *
+   * @param refreshPeriodMillis its {@code refresh_period}
+   * @param retentionSize its {@code retention_size}
    * @param endWithLastSubscription for {@code /stream}: the connection ends when its one
    *     subscription does
    * @param onStop run once when the session stops (connection accounting)
    */
-  public static Behavior<Command> create(
-      StreamSettings settings,
-      SubscriptionService subscriptions,
-      ActorRef<Publisher.Command> publisher,
+  public record Connection(
       long refreshPeriodMillis,
       int retentionSize,
       boolean endWithLastSubscription,
-      ServerMetrics metrics,
-      Runnable onStop) {
+      Runnable onStop) {}
+
+  public static Behavior<Command> create(Wiring wiring, Connection connection) {
     return Behaviors.setup(
         context ->
-            Behaviors.withTimers(
-                timers ->
-                    new StreamSession(
-                        context,
-                        timers,
-                        settings,
-                        subscriptions,
-                        publisher,
-                        refreshPeriodMillis,
-                        retentionSize,
-                        endWithLastSubscription,
-                        metrics,
-                        onStop)));
+            Behaviors.withTimers(timers -> new StreamSession(context, timers, wiring, connection)));
   }
 
   private StreamSession(
       ActorContext<Command> context,
       TimerScheduler<Command> timers,
-      StreamSettings settings,
-      SubscriptionService subscriptions,
-      ActorRef<Publisher.Command> publisher,
-      long refreshPeriodMillis,
-      int retentionSize,
-      boolean endWithLastSubscription,
-      ServerMetrics metrics,
-      Runnable onStop) {
+      Wiring wiring,
+      Connection connection) {
     super(context);
-    this.metrics = metrics;
+    this.metrics = wiring.metrics();
     metrics.socketsChanged(1);
     this.timers = timers;
-    this.settings = settings;
-    this.subscriptions = subscriptions;
-    this.publisher = publisher;
-    this.refreshPeriodMillis = refreshPeriodMillis;
-    this.retentionSize = retentionSize;
-    this.endWithLastSubscription = endWithLastSubscription;
-    this.onStop = onStop;
+    this.settings = wiring.settings();
+    this.subscriptions = wiring.subscriptions();
+    this.publisher = wiring.publisher();
+    this.refreshPeriodMillis = connection.refreshPeriodMillis();
+    this.retentionSize = connection.retentionSize();
+    this.endWithLastSubscription = connection.endWithLastSubscription();
+    this.onStop = connection.onStop();
     this.events = context.messageAdapter(Publisher.Event.class, Event::new);
+    this.replies = context.messageAdapter(Publisher.SubscribeReply.class, Reply::new);
     if (!endWithLastSubscription) {
       Duration check = settings.idleTimeout().dividedBy(4);
       timers.startTimerWithFixedDelay(
@@ -260,7 +258,7 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
   }
 
   private Behavior<Command> onSubscribe(QueryRequest request, OptionalLong resumeAfter) {
-    if (active.size() + subscribing >= settings.maxSubscriptionsPerSocket()) {
+    if (active.size() + subscribing.size() >= settings.maxSubscriptionsPerSocket()) {
       close(
           CloseCode.TOO_MANY_SUBSCRIPTIONS,
           "too many subscriptions on one connection [limit="
@@ -268,9 +266,8 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
               + ", setting=nsdb.websocket.max-subscriptions-per-socket]");
       return this;
     }
-    subscribing++;
-    ActorRef<Publisher.SubscribeReply> replies =
-        getContext().messageAdapter(Publisher.SubscribeReply.class, r -> new Reply(r, request));
+    long requestId = ++lastRequestId;
+    subscribing.put(requestId, request);
     ActorRef<Command> self = getContext().getSelf();
     try {
       // Success is the publisher's reply; only a failure before it needs telling.
@@ -279,15 +276,15 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
               request,
               resumeAfter,
               new SubscriptionService.Subscriber(
-                  events, replies, refreshPeriodMillis, retentionSize))
+                  events, replies, refreshPeriodMillis, retentionSize, requestId))
           .whenComplete(
               (ignored, error) -> {
                 if (error != null) {
-                  self.tell(new SubscribeFailed(error, request));
+                  self.tell(new SubscribeFailed(error, requestId));
                 }
               });
     } catch (RuntimeException e) { // refused before any work: parse error, not a select...
-      self.tell(new SubscribeFailed(e, request));
+      self.tell(new SubscribeFailed(e, requestId));
     }
     return this;
   }
@@ -314,17 +311,17 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
   // ---------------------------------------------------------------- from the publisher
 
   private Behavior<Command> onReply(Reply reply) {
-    subscribing--;
+    QueryRequest request = subscribing.remove(reply.reply().requestId());
     switch (reply.reply()) {
       case Publisher.Subscribed subscribed -> {
         if (active.add(subscribed.quid())) {
           metrics.subscriptionsChanged(1);
         }
-        sendHistory(subscribed, reply.request());
+        sendHistory(subscribed, request);
       }
       case Publisher.SubscribeFailed failed ->
           subscribeFailed(
-              reply.request(),
+              request,
               new ErrorResponses.Problem(
                   400, failed.code().name(), failed.message(), null, Map.of()));
     }
@@ -347,14 +344,14 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
   }
 
   private Behavior<Command> onSubscribeFailed(SubscribeFailed failed) {
-    subscribing--;
-    subscribeFailed(failed.request(), ErrorResponses.problem(failed.error()));
+    QueryRequest request = subscribing.remove(failed.requestId());
+    subscribeFailed(request, ErrorResponses.problem(failed.error()));
     return this;
   }
 
   private void subscribeFailed(QueryRequest request, ErrorResponses.Problem problem) {
     sendControl(ServerMessages.subscribeFailed(request, problem));
-    if (endWithLastSubscription && active.isEmpty() && subscribing == 0) {
+    if (endWithLastSubscription && active.isEmpty() && subscribing.isEmpty()) {
       closeQuietly();
     }
   }
@@ -377,7 +374,7 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
           metrics.subscriptionsChanged(-1);
         }
         sendControl(ServerMessages.subscriptionFailed(failed));
-        if (endWithLastSubscription && active.isEmpty() && subscribing == 0) {
+        if (endWithLastSubscription && active.isEmpty() && subscribing.isEmpty()) {
           closeQuietly();
         }
       }
@@ -430,12 +427,38 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
     if (taken != null) {
       if (taken.sequence() < 0) {
         controlMessagesQueued--;
-      } else if (taken.quid() != null && active.contains(taken.quid())) {
-        publisher.tell(new Publisher.Acknowledge(events, taken.quid(), taken.sequence()));
+      } else if (taken.quid() != null) {
+        taken(taken.quid(), taken.sequence());
       }
     }
     sendNext();
+    if (inFlight == null) {
+      acknowledgeTaken(); // nothing more to send: the publisher may send more at once
+    }
     return this;
+  }
+
+  /**
+   * Notes a frame the connection took. Acknowledgements are cumulative, so under load one message
+   * per quid stands for several frames: they go when the queue runs dry or when half of what the
+   * publisher lets a subscription have unacknowledged is taken, never holding it back.
+   */
+  private void taken(String quid, long sequence) {
+    framesTaken.merge(quid, sequence, Math::max);
+    if (++framesSinceAcknowledged >= Math.max(1, settings.publisher().outboxCapacity() / 2)) {
+      acknowledgeTaken();
+    }
+  }
+
+  private void acknowledgeTaken() {
+    framesTaken.forEach(
+        (quid, sequence) -> {
+          if (active.contains(quid)) {
+            publisher.tell(new Publisher.Acknowledge(events, quid, sequence));
+          }
+        });
+    framesTaken.clear();
+    framesSinceAcknowledged = 0;
   }
 
   private void sendNext() {
@@ -449,7 +472,7 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
   private Behavior<Command> onIdleCheck() {
     long silentNanos = System.nanoTime() - lastClientMessageNanos;
     if (active.isEmpty()
-        && subscribing == 0
+        && subscribing.isEmpty()
         && silentNanos >= settings.idleTimeout().toNanos()
         && !closing) {
       close(

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nsdb.ws.testing.TestServer;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,34 @@ class StreamBasicsTest {
       assertEquals(1, frame.get("seq").asLong());
       assertEquals(0, frame.get("dropped").asLong());
       assertTrue(frame.get("lsn").asLong() > end.get("lsn").asLong());
+    }
+  }
+
+  @Test
+  void subscribesSentBackToBackAreEachAnsweredWithTheirOwnQuery() {
+    String db = "back_to_back";
+    List<Map<String, Object>> points = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      points.add(bit(1000 + i, (double) i, Map.of("host", "h" + i), Map.of()));
+    }
+    server.insert(db, "ns", "cpu", points);
+    try (StreamClient client = StreamClient.open(server, "")) {
+      for (int i = 0; i < 5; i++) {
+        client.send(subscribe(db, "select * from cpu where host = 'h" + i + "'"));
+      }
+      Set<String> queries = new HashSet<>();
+      for (int answered = 0; answered < 5; ) {
+        JsonNode message = client.nextJson();
+        if (!"history".equals(message.get("type").asText())) {
+          continue;
+        }
+        answered++;
+        String query = message.get("queryString").asText();
+        String host = message.get("records").get(0).get("dimensions").get("host").asText();
+        assertEquals("select * from cpu where host = '" + host + "'", query, message.toString());
+        queries.add(query);
+      }
+      assertEquals(5, queries.size(), "every subscribe answered once, with its own history");
     }
   }
 }

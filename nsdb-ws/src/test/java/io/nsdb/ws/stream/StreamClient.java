@@ -96,6 +96,16 @@ final class StreamClient implements AutoCloseable {
     socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
   }
 
+  /** One text message sent as several WebSocket frames, one per part. */
+  void sendFragments(String... parts) {
+    for (int i = 0; i < parts.length; i++) {
+      socket
+          .sendText(parts[i], i == parts.length - 1)
+          .orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS)
+          .join();
+    }
+  }
+
   void send(Object message) {
     send(TestServer.write(message));
   }
