@@ -10,7 +10,7 @@ final class HelpText {
       Statements end with ';' and may span lines (docs/sql.md has the dialect):
         SELECT ... FROM metric [WHERE ...] [GROUP BY ...] [ORDER BY ...] [LIMIT n]
         INSERT INTO metric [TS = ms] [DIM (k = v, ...)] [TAGS (k = v, ...)] VAL = n
-        DELETE FROM metric WHERE ...      (the server has no HTTP route for it yet)
+        DELETE FROM metric WHERE ...
         DROP METRIC metric
         SHOW DATABASES | NAMESPACES | METRICS
         DESCRIBE metric

@@ -77,6 +77,13 @@ final class ServerClient {
     return send(post("/query", body)).path("records");
   }
 
+  /** {@code POST /delete}: runs a DELETE statement; the number of points it removed. */
+  long delete(String db, String namespace, String sql) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("db", db).put("namespace", namespace).put("queryString", sql);
+    return send(post("/delete", body)).path("deleted").asLong();
+  }
+
   /** {@code POST /query/validate}: throws the error {@code /query} would give. */
   void validate(String db, String namespace, String sql) {
     ObjectNode body = JSON.createObjectNode();

@@ -11,7 +11,7 @@ import java.util.List;
  * A statement that failed, in the project's one error model: a stable code, a message reading
  * {@code what happened [key=value, ...]} and, for SQL, the line and column. The server's JSON
  * errors become one of these unchanged; the shell's own failures (the server unreachable, a
- * statement cancelled with Ctrl-C, a statement the server has no route for) use the codes below.
+ * statement cancelled with Ctrl-C, a bad command) use the codes below.
  */
 final class ShellError extends RuntimeException {
 
@@ -23,9 +23,6 @@ final class ShellError extends RuntimeException {
 
   /** Ctrl-C stopped the statement before the server answered. */
   static final String CANCELLED = "CANCELLED";
-
-  /** The server's HTTP API has no route for this statement. */
-  static final String NOT_SUPPORTED = "NOT_SUPPORTED";
 
   /** A shell command was written wrong, or a file given to it cannot be read. */
   static final String INVALID_COMMAND = "INVALID_COMMAND";
@@ -90,7 +87,7 @@ final class ShellError extends RuntimeException {
 
   /**
    * This error moved to {@code line:column}, its message's {@code line L:C: } prefix too: for an
-   * error about a statement the shell rewrote before sending it (DELETE, SUBSCRIBE).
+   * error about a statement the shell rewrote before sending it (SUBSCRIBE).
    */
   ShellError at(int newLine, int newColumn) {
     String message = getMessage();

@@ -17,9 +17,8 @@ import java.util.Optional;
 /**
  * Runs one parsed statement against the server, each on the route closest to it (docs/shell.md
  * lists them): SELECT on {@code POST /query}; INSERT on {@code /write} or {@code /data} ({@link
- * InsertMapping}); DROP, SHOW and DESCRIBE on {@code /commands}; USE in the session alone. The
- * server has no HTTP route for DELETE: the shell checks it and counts what it would delete, then
- * fails with {@code NOT_SUPPORTED}, deleting nothing.
+ * InsertMapping}); DELETE on {@code POST /delete}; DROP, SHOW and DESCRIBE on {@code /commands};
+ * USE in the session alone.
  */
 final class StatementRunner {
 
@@ -48,7 +47,11 @@ final class StatementRunner {
         yield new Result(Optional.of(table), rows(table.rows().size()));
       }
       case Insert insert -> insert(insert, db, ns);
-      case Delete delete -> delete(delete, text, db, ns);
+      case Delete delete -> {
+        long deleted = client.delete(db, ns, text);
+        yield new Result(
+            Optional.empty(), deleted + (deleted == 1 ? " point" : " points") + " deleted");
+      }
       case DropMetric drop -> {
         String dropped = client.dropMetric(db, ns, drop.metric().value());
         catalog.invalidate();
@@ -74,29 +77,6 @@ final class StatementRunner {
     }
     catalog.invalidate();
     return new Result(Optional.empty(), "1 point written");
-  }
-
-  private Result delete(Delete delete, String text, String db, String ns) {
-    RewrittenStatement count =
-        RewrittenStatement.from(text, delete.metric().position(), "SELECT count(*) FROM ");
-    long matching;
-    try {
-      matching = client.query(db, ns, count.text()).path(0).path("value").asLong();
-    } catch (ShellError e) {
-      throw count.placeInOriginal(e);
-    }
-    throw new ShellError(
-        ShellError.NOT_SUPPORTED,
-        "the server has no HTTP route for DELETE, nothing was deleted (DROP METRIC removes a whole"
-            + " metric) [metric="
-            + db
-            + "."
-            + ns
-            + "."
-            + delete.metric().value()
-            + ", matching="
-            + matching
-            + "]");
   }
 
   private Result show(Show show, String db, String ns) {

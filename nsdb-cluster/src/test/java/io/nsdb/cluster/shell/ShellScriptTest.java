@@ -274,31 +274,62 @@ class ShellScriptTest {
   }
 
   @Test
-  void deleteIsCheckedAndCountedButRefusedForWantOfAServerRoute() {
+  void deleteRunsOnTheServerAndPrintsHowManyPointsWent() {
+    ShellTestServer.get()
+        .write(
+            db,
+            "hosts",
+            "cpu,host=a value=1 1000\ncpu,host=b value=2 2000\ncpu,host=a value=3 3000");
+
+    ScriptRun deleted =
+        run(
+            "-e",
+            """
+            delete from cpu where host = 'a';
+            delete from cpu where host = 'a';
+            delete from cpu where timestamp = 2000;
+            """);
+
+    assertEquals(0, deleted.exit(), deleted.err());
+    assertEquals(
+        """
+        2 points deleted
+        0 points deleted
+        1 point deleted
+        """,
+        deleted.out());
+    assertEquals("", deleted.err());
+    assertEquals(0, ShellTestServer.get().query(db, "hosts", "select * from cpu").size());
+  }
+
+  @Test
+  void aFailingDeleteShowsTheServersErrorWithItsCaretAndDeletesNothing() {
     ShellTestServer.get().write(db, "hosts", "cpu,host=a value=1 1000\ncpu,host=b value=2 2000");
 
-    ScriptRun counted = run("-e", "delete from cpu where host = 'a';");
-    ScriptRun badColumn = run("-e", "delete from cpu where hots = 'a';");
+    ScriptRun badColumn = run("-e", "delete from cpu\n  where hots = 'a';");
+    ScriptRun unknownMetric = run("-e", "delete from mem where host = 'a';");
+    ScriptRun noWhere = run("-e", "delete from cpu;");
 
-    assertEquals(1, counted.exit());
+    assertEquals(1, badColumn.exit());
     assertEquals(
         """
-        error NOT_SUPPORTED: the server has no HTTP route for DELETE, nothing was deleted (DROP \
-        METRIC removes a whole metric) [metric=%s.hosts.cpu, matching=1]
-        (in -e, the statement from line 1)
-        """
-            .formatted(db),
-        counted.err());
-    assertEquals(
-        """
-        delete from cpu where hots = 'a'
-                              ^
-        error UNKNOWN_COLUMN at line 1:23: unknown column [metric=%s.hosts.cpu, column=hots, \
+          where hots = 'a'
+                ^
+        error UNKNOWN_COLUMN at line 2:9: unknown column [metric=%s.hosts.cpu, column=hots, \
         columns=host]
         (in -e, the statement from line 1)
         """
             .formatted(db),
         badColumn.err());
+    assertEquals(
+        """
+        error UNKNOWN_METRIC: metric does not exist [metric=%s.hosts.mem]
+        (in -e, the statement from line 1)
+        """
+            .formatted(db),
+        unknownMetric.err());
+    assertEquals(1, noWhere.exit());
+    assertTrue(noWhere.err().contains("error SYNTAX_ERROR at line 1:16:"), noWhere.err());
     assertEquals(2, ShellTestServer.get().query(db, "hosts", "select * from cpu").size());
   }
 

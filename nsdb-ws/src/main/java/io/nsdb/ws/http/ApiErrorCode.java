@@ -13,7 +13,12 @@ public enum ApiErrorCode {
   INVALID_REQUEST,
   /** A query or validate request whose statement is not a SELECT. 400. */
   NOT_A_SELECT,
-  /** A request whose {@code metric} field names another metric than the statement's FROM. 400. */
+  /** A {@code /delete} request whose statement is not a DELETE. 400. */
+  NOT_A_DELETE,
+  /**
+   * A query or delete request whose {@code metric} field names another metric than the statement's
+   * FROM. 400.
+   */
   METRIC_MISMATCH,
   /** A REST filter with an unknown operator or a value of the wrong kind. 400. */
   INVALID_FILTER,

@@ -52,6 +52,7 @@ public final class ApiRoutes extends AllDirectives {
         concat(
             new RootRoutes(settings, metrics, stopping).route(),
             new QueryRoutes(queries, bodies).route(),
+            new DeleteRoutes(queries, writes, bodies).route(),
             new DataRoutes(writes, bodies).route(),
             new WriteRoutes(writes, bodies).route(),
             new CommandRoutes(catalog, bodies).route(),
@@ -169,6 +170,7 @@ public final class ApiRoutes extends AllDirectives {
         List.of(
             "/query/validate",
             "/query",
+            "/delete",
             "/data",
             "/write",
             "/commands",

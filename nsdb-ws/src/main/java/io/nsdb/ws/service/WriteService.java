@@ -4,6 +4,7 @@ import io.nsdb.core.NsdbException;
 import io.nsdb.core.engine.Storage;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.MetricKey;
+import io.nsdb.sql.tree.Condition;
 import io.nsdb.ws.http.ApiException;
 import io.nsdb.ws.lineprotocol.LineError;
 import io.nsdb.ws.lineprotocol.MetricBits;
@@ -18,7 +19,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The write routes' work: a batch is inserted on a worker and acknowledged once the storage has
- * made it durable (per the commit log's sync policy) and queryable.
+ * made it durable (per the commit log's sync policy) and queryable. {@code /delete}'s condition
+ * runs here too, on a worker like a write.
  */
 public final class WriteService {
 
@@ -117,5 +119,14 @@ public final class WriteService {
           metrics.pointsWritten(bits.size());
           return lsn;
         });
+  }
+
+  /**
+   * Deletes the points of {@code metric} matching {@code where} (a DELETE's condition); resolves to
+   * how many went. An unknown metric, column or a type mismatch fails before anything changes; the
+   * answer comes once the delete is durable, and queries and live subscriptions see it.
+   */
+  public CompletionStage<Long> delete(MetricKey metric, Condition where) {
+    return workers.submit(() -> storage.delete(metric, where));
   }
 }
