@@ -178,7 +178,8 @@ public final class NodeConfig {
             config.getInt("nsdb.websocket.unacknowledged-frames"),
             config.getInt("nsdb.websocket.slow-consumer-periods"),
             config.getInt("nsdb.websocket.resume-window-size"),
-            config.getDuration("nsdb.websocket.resume-window")));
+            config.getDuration("nsdb.websocket.resume-window")),
+        config.getLong("nsdb.websocket.publisher-backlog"));
   }
 
   /** How long the JIT is warmed on a scratch dataset before the node serves; 0 skips it. */

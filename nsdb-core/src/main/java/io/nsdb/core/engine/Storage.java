@@ -249,6 +249,7 @@ public final class Storage implements AutoCloseable {
         lock.unlock();
       }
     }
+    writeListener.awaitCaughtUp();
     awaitDurable(last);
     return last;
   }

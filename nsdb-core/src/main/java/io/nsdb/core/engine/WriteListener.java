@@ -38,4 +38,12 @@ public interface WriteListener {
 
   /** {@code metric} was dropped by the write with LSN {@code lsn}; it may come back, remade. */
   default void dropped(MetricKey metric, long lsn) {}
+
+  /**
+   * Called after an insert was handed on ({@link #written}) and its metric's lock released, before
+   * the insert is acknowledged: a listener that has fallen too far behind holds the writer here, so
+   * that ingestion slows to its pace rather than its backlog growing without bound. Returns at once
+   * by default.
+   */
+  default void awaitCaughtUp() {}
 }

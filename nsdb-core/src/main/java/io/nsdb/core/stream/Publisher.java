@@ -214,7 +214,8 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   /**
    * Counts for metrics and tests: subscribers with a subscription, subscriptions (subscriber and
    * quid), distinct quids, queries per metric index (metrics without one left out), bits kept for
-   * resuming, and the highest LSN published so far (0 before any).
+   * resuming, and the highest LSN published so far (0 before any). The backlog (bits handed on and
+   * not yet matched) is {@link PublisherBacklog#size()}.
    */
   public record Stats(
       int subscribers,
@@ -276,8 +277,17 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   public record SubscriptionFailed(String quid, MetricKey metric, ErrorCode code, String message)
       implements Event {}
 
-  /** The publisher, with random (UUID) quids. */
+  /** The publisher, with random (UUID) quids and no bound on its backlog. */
   public static Behavior<Command> create(Settings settings, InstantSource clock) {
+    return create(settings, clock, PublisherBacklog.unbounded());
+  }
+
+  /**
+   * The publisher, with random (UUID) quids, taking each batch off {@code backlog} once matched;
+   * give the same backlog to its {@link #writeListener}.
+   */
+  public static Behavior<Command> create(
+      Settings settings, InstantSource clock, PublisherBacklog backlog) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     return Behaviors.withTimers(
@@ -289,7 +299,8 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
           // A bug in one message must not end every subscription: the failure is logged and the
           // publisher goes on with its state (a restart would forget every subscription).
           return Behaviors.supervise(
-                  Behaviors.<Command>setup(context -> new Publisher(context, settings, clock)))
+                  Behaviors.<Command>setup(
+                      context -> new Publisher(context, settings, clock, backlog)))
               .onFailure(RuntimeException.class, SupervisorStrategy.resume());
         });
   }
@@ -299,10 +310,25 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
    * tell} each, inserts matched as of {@code clock}'s reading at the insert.
    */
   public static WriteListener writeListener(ActorRef<Command> publisher, InstantSource clock) {
+    return writeListener(publisher, clock, PublisherBacklog.unbounded());
+  }
+
+  /**
+   * As {@link #writeListener(ActorRef, InstantSource)}, counting each batch into {@code backlog}
+   * and holding a writer while the backlog is over its bound.
+   */
+  public static WriteListener writeListener(
+      ActorRef<Command> publisher, InstantSource clock, PublisherBacklog backlog) {
     return new WriteListener() {
       @Override
       public void written(MetricKey metric, List<Bit> bits, long firstLsn) {
+        backlog.added(bits.size());
         publisher.tell(new Published(metric, bits, firstLsn, clock.millis()));
+      }
+
+      @Override
+      public void awaitCaughtUp() {
+        backlog.awaitRoom();
       }
 
       @Override
@@ -318,6 +344,7 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   }
 
   private final InstantSource clock;
+  private final PublisherBacklog backlog;
   private final SubscriptionRegistry<ActorRef<Event>> registry;
   private final SubscriptionRegistry.Sink<ActorRef<Event>> sink =
       new SubscriptionRegistry.Sink<>() {
@@ -357,9 +384,14 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
       };
   private long lastPublishedLsn;
 
-  private Publisher(ActorContext<Command> context, Settings settings, InstantSource clock) {
+  private Publisher(
+      ActorContext<Command> context,
+      Settings settings,
+      InstantSource clock,
+      PublisherBacklog backlog) {
     super(context);
     this.clock = clock;
+    this.backlog = backlog;
     this.registry =
         new SubscriptionRegistry<>(
             settings.outboxCapacity(),
@@ -436,9 +468,13 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
   }
 
   private Behavior<Command> onPublished(Published published) {
-    tellEnded(
-        registry.published(
-            published.metric(), published.bits(), published.firstLsn(), published.nowMillis()));
+    try {
+      tellEnded(
+          registry.published(
+              published.metric(), published.bits(), published.firstLsn(), published.nowMillis()));
+    } finally {
+      backlog.taken(published.bits().size());
+    }
     // Batches of different metrics may arrive out of LSN order; each metric's are in order.
     lastPublishedLsn =
         Math.max(lastPublishedLsn, published.firstLsn() + published.bits().size() - 1);

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,5 +103,36 @@ class StorageHoldingWritesTest {
       }
       Thread.onSpinWait();
     }
+  }
+
+  @Test
+  void aListenerThatHoldsTheWriterHoldsOnlyItsAcknowledgementNotReaders() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    storage.setWriteListener(
+        new WriteListener() {
+          @Override
+          public void written(MetricKey metric, List<Bit> bits, long firstLsn) {}
+
+          @Override
+          public void awaitCaughtUp() {
+            try {
+              release.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        });
+    CompletableFuture<Long> insert =
+        CompletableFuture.supplyAsync(() -> storage.insert(CPU, List.of(bit(2))));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (storage.countPoints(CPU) < 2) { // applied, and readable while its writer is held
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the held insert was never applied");
+      }
+      Thread.onSpinWait();
+    }
+    assertEquals(false, insert.isDone(), "not acknowledged while the listener holds it");
+    release.countDown();
+    assertEquals(storage.lastLsn(), insert.get(20, TimeUnit.SECONDS));
   }
 }

@@ -5,6 +5,7 @@ import io.nsdb.core.engine.WriteListener;
 import io.nsdb.core.query.QueryEngine;
 import io.nsdb.core.query.QueryLimits;
 import io.nsdb.core.stream.Publisher;
+import io.nsdb.core.stream.PublisherBacklog;
 import io.nsdb.sql.parser.SqlParser;
 import io.nsdb.ws.metrics.ServerMetrics;
 import io.nsdb.ws.routes.ApiRoutes;
@@ -77,13 +78,14 @@ public final class NsdbHttpServer {
     WriteService writes = new WriteService(storage, workers, metrics, clock);
     CatalogService catalog = new CatalogService(storage, workers);
     ActorSystem<Void> typed = Adapter.toTyped(system.classicSystem());
+    PublisherBacklog backlog = PublisherBacklog.bounded(streamSettings.maxPublisherBacklog());
     this.publisher =
         typed.systemActorOf(
-            Publisher.create(streamSettings.publisher(), clock),
+            Publisher.create(streamSettings.publisher(), clock, backlog),
             "publisher-" + PUBLISHERS.incrementAndGet(),
             Props.empty());
     // From here on every acknowledged insert reaches the publisher (see Storage#holdingWrites).
-    storage.setWriteListener(Publisher.writeListener(publisher, clock));
+    storage.setWriteListener(Publisher.writeListener(publisher, clock, backlog));
     this.streams =
         new StreamRoutes(
             streamSettings,

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param pingInterval how often a quiet connection is pinged (WebSocket ping; a line on /stream)
  * @param idleTimeout how long a WebSocket without subscriptions may stay silent before it is closed
  * @param publisher the publisher's tick, unacknowledged frames and resume window
+ * @param maxPublisherBacklog inserted bits that may wait for the publisher before writers are held
  */
 public record StreamSettings(
     Duration refreshPeriod,
@@ -32,7 +33,8 @@ public record StreamSettings(
     int outboxMessages,
     Duration pingInterval,
     Duration idleTimeout,
-    Publisher.Settings publisher) {
+    Publisher.Settings publisher,
+    long maxPublisherBacklog) {
 
   public StreamSettings {
     Objects.requireNonNull(refreshPeriod, "refreshPeriod");
@@ -48,7 +50,8 @@ public record StreamSettings(
         || historyChunkRecords < 1
         || outboxMessages < 1
         || pingInterval.toMillis() < 1
-        || idleTimeout.toMillis() < 1) {
+        || idleTimeout.toMillis() < 1
+        || maxPublisherBacklog < 1) {
       throw new IllegalArgumentException(
           "stream settings must be positive, and max-retention-size at least retention-size"
               + " [refreshPeriod="
@@ -71,6 +74,8 @@ public record StreamSettings(
               + pingInterval
               + ", idleTimeout="
               + idleTimeout
+              + ", maxPublisherBacklog="
+              + maxPublisherBacklog
               + "]");
     }
   }
@@ -88,6 +93,7 @@ public record StreamSettings(
         1000,
         Duration.ofSeconds(30),
         Duration.ofMinutes(5),
-        new Publisher.Settings(Duration.ofMillis(10), 16, 100, 100_000, Duration.ofSeconds(60)));
+        new Publisher.Settings(Duration.ofMillis(10), 16, 100, 100_000, Duration.ofSeconds(60)),
+        200_000);
   }
 }

@@ -105,7 +105,8 @@ final class StreamTesting {
           defaults.outboxMessages(),
           pingInterval,
           idleTimeout,
-          publisher);
+          publisher,
+          defaults.maxPublisherBacklog());
     }
   }
 
