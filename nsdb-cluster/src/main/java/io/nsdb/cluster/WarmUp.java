@@ -12,12 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
@@ -28,10 +30,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Warms the JVM before the node serves ({@code nsdb.startup.warm-up}): a scratch storage in a
  * temporary directory, served by a second instance of the same HTTP server on a loopback port, gets
- * line-protocol and JSON writes and every kind of query for the configured time, then is closed and
- * deleted. The JIT compiles the request, write and query paths on this synthetic data, so the first
- * requests of users do not run interpreted (which made them 5-20 times slower). The user's data is
- * never touched.
+ * line-protocol and JSON writes and every kind of query for the configured time, with continuous
+ * queries subscribed on {@code /ws-stream} so that the matching and streaming path warms too, then
+ * is closed and deleted. The JIT compiles the request, write and query paths on this synthetic
+ * data, so the first requests of users do not run interpreted (which made them 5-20 times slower).
+ * The user's data is never touched.
  */
 final class WarmUp {
 
@@ -56,6 +59,15 @@ final class WarmUp {
           "select count(distinct host) from cpu",
           "select * from cpu where region = 'r1' order by value desc limit 10",
           "select host from cpu where value < 5 limit 20");
+
+  /** Continuous queries of every kind, subscribed once the metric exists. */
+  private static final List<String> SUBSCRIPTIONS =
+      List.of(
+          "select * from cpu where host = 'h7'",
+          "select host, value from cpu where region = 'r3'",
+          "select count(*), max(value) from cpu group by host",
+          "select avg(value) from cpu group by interval 1h",
+          "select distinct region from cpu");
 
   private WarmUp() {}
 
@@ -118,48 +130,89 @@ final class WarmUp {
     long deadline = started + duration.toNanos();
     long next = 0;
     int round = 0;
-    while (System.nanoTime() < deadline) {
-      // Writes: line protocol, then a JSON batch, moving forward in time.
-      StringBuilder lines = new StringBuilder();
-      StringBuilder bits = new StringBuilder();
-      for (int i = 0; i < POINTS_PER_REQUEST; i++, next++) {
-        long series = next % SERIES;
-        long timestamp = START + (next / SERIES) * STEP;
-        double value = (next * 7919 % 10_000) / 100.0;
-        lines.append("cpu,host=h").append(series).append(",region=r").append(series % 10);
-        lines.append(" value=").append(value).append(' ').append(timestamp).append('\n');
-        if (i < 200) {
-          bits.append(i == 0 ? "" : ",").append("{\"timestamp\":").append(timestamp);
-          bits.append(",\"value\":").append(value).append(",\"tags\":{\"host\":\"h");
-          bits.append(series).append("\",\"region\":\"r").append(series % 10).append("\"}}");
+    WebSocket stream = null;
+    try {
+      while (System.nanoTime() < deadline) {
+        // Writes: line protocol, then a JSON batch, moving forward in time.
+        StringBuilder lines = new StringBuilder();
+        StringBuilder bits = new StringBuilder();
+        for (int i = 0; i < POINTS_PER_REQUEST; i++, next++) {
+          long series = next % SERIES;
+          long timestamp = START + (next / SERIES) * STEP;
+          double value = (next * 7919 % 10_000) / 100.0;
+          lines.append("cpu,host=h").append(series).append(",region=r").append(series % 10);
+          lines.append(" value=").append(value).append(' ').append(timestamp).append('\n');
+          if (i < 200) {
+            bits.append(i == 0 ? "" : ",").append("{\"timestamp\":").append(timestamp);
+            bits.append(",\"value\":").append(value).append(",\"tags\":{\"host\":\"h");
+            bits.append(series).append("\",\"region\":\"r").append(series % 10).append("\"}}");
+          }
         }
-      }
-      send(
-          client,
-          post(base, "/write?db=warm&namespace=up&precision=ms", lines.toString(), "text/plain"));
-      send(
-          client,
-          post(
-              base,
-              "/data",
-              "{\"db\":\"warm\",\"namespace\":\"up\",\"metric\":\"mem\",\"bits\":[" + bits + "]}",
-              "application/json"));
-      long to = START + (next / SERIES) * STEP;
-      long from = Math.max(START, to - 6 * 3_600_000L);
-      for (String query : QUERIES) {
-        String sql = query.formatted(from, to);
+        send(
+            client,
+            post(base, "/write?db=warm&namespace=up&precision=ms", lines.toString(), "text/plain"));
         send(
             client,
             post(
                 base,
-                "/query",
-                "{\"db\":\"warm\",\"namespace\":\"up\",\"queryString\":\"" + sql + "\"}",
+                "/data",
+                "{\"db\":\"warm\",\"namespace\":\"up\",\"metric\":\"mem\",\"bits\":[" + bits + "]}",
                 "application/json"));
+        long to = START + (next / SERIES) * STEP;
+        long from = Math.max(START, to - 6 * 3_600_000L);
+        for (String query : QUERIES) {
+          String sql = query.formatted(from, to);
+          send(
+              client,
+              post(
+                  base,
+                  "/query",
+                  "{\"db\":\"warm\",\"namespace\":\"up\",\"queryString\":\"" + sql + "\"}",
+                  "application/json"));
+        }
+        if (++round % 10 == 0) {
+          send(client, HttpRequest.newBuilder(base.resolve("/commands/warm/up/cpu")).build());
+        }
+        if (stream == null) {
+          stream = subscribe(client, base);
+        }
       }
-      if (++round % 10 == 0) {
-        send(client, HttpRequest.newBuilder(base.resolve("/commands/warm/up/cpu")).build());
+    } finally {
+      if (stream != null) {
+        stream.abort();
       }
     }
+  }
+
+  /**
+   * Opens a WebSocket on {@code /ws-stream} that subscribes to {@link #SUBSCRIPTIONS} and reads
+   * whatever comes, so that every later write is matched, evaluated and framed.
+   */
+  private static WebSocket subscribe(HttpClient client, URI base) {
+    URI uri = URI.create("ws://" + base.getAuthority() + "/ws-stream?refresh_period=100");
+    WebSocket socket =
+        client
+            .newWebSocketBuilder()
+            .buildAsync(
+                uri,
+                new WebSocket.Listener() {
+                  @Override
+                  public CompletionStage<?> onText(
+                      WebSocket webSocket, CharSequence data, boolean last) {
+                    webSocket.request(1);
+                    return null;
+                  }
+                })
+            .orTimeout(10, TimeUnit.SECONDS)
+            .join();
+    for (String query : SUBSCRIPTIONS) {
+      socket
+          .sendText(
+              "{\"db\":\"warm\",\"namespace\":\"up\",\"queryString\":\"" + query + "\"}", true)
+          .orTimeout(10, TimeUnit.SECONDS)
+          .join();
+    }
+    return socket;
   }
 
   private static HttpRequest post(URI base, String path, String body, String contentType) {
