@@ -7,5 +7,22 @@ package io.nsdb.core.codec;
  */
 public enum ValueKind {
   LONG,
-  DOUBLE
+  DOUBLE;
+
+  /**
+   * The raw bits of a bit's value as chunks, the head and accumulators hold it: a Long as is, a
+   * double's {@link Double#doubleToRawLongBits}. A Long of a DOUBLE column is widened, as the
+   * schema conforms it.
+   *
+   * @throws IllegalArgumentException for a Double in a LONG column, which no schema accepts
+   */
+  public long raw(Number value) {
+    if (this == DOUBLE) {
+      return Double.doubleToRawLongBits(value.doubleValue());
+    }
+    if (!(value instanceof Long l)) {
+      throw new IllegalArgumentException("a BIGINT value is a Long, not " + value);
+    }
+    return l;
+  }
 }

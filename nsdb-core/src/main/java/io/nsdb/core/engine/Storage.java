@@ -243,7 +243,8 @@ public final class Storage implements AutoCloseable {
         store.apply(conformed, first, now());
         last = first + conformed.size() - 1;
         // Under the lock, so that one metric's batches reach the listener in LSN order.
-        handOn(metric, conformed, first, last);
+        List<Bit> handed = Collections.unmodifiableList(conformed);
+        tellListener(metric, first, last, () -> writeListener.written(metric, handed, first));
         break;
       } finally {
         lock.unlock();
@@ -255,33 +256,23 @@ public final class Storage implements AutoCloseable {
   }
 
   /**
-   * Tells the write listener. Its failure does not fail the insert: the batch is already in the log
-   * and the head, so an error would report as lost a write that readers see and recovery replays.
-   * It is logged and counted instead; see {@link WriteListener}.
+   * Tells the write listener of a write with LSNs {@code first..last}. Its failure does not fail
+   * the write: the write is already in the log and the head, so an error would report as lost a
+   * write that readers see and recovery replays. It is logged and counted instead; see {@link
+   * WriteListener}.
    */
-  private void handOn(MetricKey metric, List<Bit> conformed, long first, long last) {
-    try {
-      writeListener.written(metric, Collections.unmodifiableList(conformed), first);
-    } catch (RuntimeException e) {
-      writeListenerFailures.incrementAndGet();
-      LOG.error(
-          "the write listener failed; the insert is acknowledged, its subscribers miss it"
-              + " [metric={}, firstLsn={}, lastLsn={}]",
-          metric,
-          first,
-          last,
-          e);
-    }
-  }
-
-  /** Tells the write listener of a delete or drop; its failure, like an insert's, is counted. */
-  private void tellListener(MetricKey metric, long lsn, Runnable call) {
+  private void tellListener(MetricKey metric, long first, long last, Runnable call) {
     try {
       call.run();
     } catch (RuntimeException e) {
       writeListenerFailures.incrementAndGet();
       LOG.error(
-          "the write listener failed on a delete or drop [metric={}, lsn={}]", metric, lsn, e);
+          "the write listener failed; the write is acknowledged, its subscribers miss it"
+              + " [metric={}, firstLsn={}, lastLsn={}]",
+          metric,
+          first,
+          last,
+          e);
     }
   }
 
@@ -386,7 +377,7 @@ public final class Storage implements AutoCloseable {
       lsn = append(new LogEntry.Delete(metric, SqlFormatter.condition(resolved)));
       removed = applyDelete(store, predicate, lsn);
       if (removed > 0) {
-        tellListener(metric, lsn, () -> writeListener.deleted(metric, lsn));
+        tellListener(metric, lsn, lsn, () -> writeListener.deleted(metric, lsn));
       }
     } finally {
       store.lock.writeLock().unlock();
@@ -411,7 +402,7 @@ public final class Storage implements AutoCloseable {
     }
     long lsn = append(new LogEntry.DropMetric(metric));
     dropNow(metric, lsn);
-    tellListener(metric, lsn, () -> writeListener.dropped(metric, lsn));
+    tellListener(metric, lsn, lsn, () -> writeListener.dropped(metric, lsn));
     awaitDurable(lsn);
   }
 
@@ -430,7 +421,7 @@ public final class Storage implements AutoCloseable {
     long lsn = append(new LogEntry.DropNamespace(db, namespace));
     for (MetricKey metric : metrics) {
       dropNow(metric, lsn);
-      tellListener(metric, lsn, () -> writeListener.dropped(metric, lsn));
+      tellListener(metric, lsn, lsn, () -> writeListener.dropped(metric, lsn));
     }
     awaitDurable(lsn);
   }

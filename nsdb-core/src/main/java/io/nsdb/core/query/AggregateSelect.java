@@ -158,9 +158,7 @@ final class AggregateSelect {
         handler(
             series -> {
               Object key = series.column(column);
-              return key == null
-                  ? null
-                  : Group.in(groups, Group.normalize(key), aggregations, kind, limits);
+              return key == null ? null : Group.in(groups, key, aggregations, kind, limits);
             }));
     return new Groups.ByColumn(column, groups);
   }
@@ -186,7 +184,7 @@ final class AggregateSelect {
           @Override
           public void observe(Object key, ChunkSummary summary) {
             if (summary.minTimestamp() >= range.from() && summary.maxTimestamp() <= range.to()) {
-              Group.in(groups, Group.normalize(key), aggregations, kind, limits).observe(summary);
+              Group.in(groups, key, aggregations, kind, limits).observe(summary);
             }
           }
 
@@ -204,8 +202,7 @@ final class AggregateSelect {
 
           @Override
           public void summary(Object key, ChunkSummary summary) {
-            Group.in(groups, Group.normalize(key), aggregations, kind, limits)
-                .summary(null, summary);
+            Group.in(groups, key, aggregations, kind, limits).summary(null, summary);
           }
 
           @Override
@@ -223,7 +220,7 @@ final class AggregateSelect {
             if (end == start) {
               return;
             }
-            Group group = Group.in(groups, Group.normalize(key), aggregations, kind, limits);
+            Group group = Group.in(groups, key, aggregations, kind, limits);
             if (end - start == 1 && single(summary, decoder, start, group)) {
               return;
             }
@@ -291,7 +288,7 @@ final class AggregateSelect {
           @Override
           public void point(Object key, long timestamp, long value) {
             if (key != lastKey || lastGroup == null) {
-              lastGroup = Group.in(groups, Group.normalize(key), aggregations, kind, limits);
+              lastGroup = Group.in(groups, key, aggregations, kind, limits);
               lastKey = key;
             }
             lastGroup.point(null, timestamp, value);

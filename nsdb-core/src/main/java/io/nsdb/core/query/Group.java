@@ -28,26 +28,28 @@ final class Group {
   }
 
   /**
-   * The group of {@code key} in {@code groups}, created on first use. The bound is checked before a
-   * group is created, so a caller that keeps the map after the error (a live query) finds it as it
-   * was.
+   * The group of {@code key} ({@linkplain #normalize normalised}) in {@code groups}, created on
+   * first use. The bound is checked before a group is created, so a caller that keeps the map after
+   * the error (a live query) finds it as it was.
    *
    * @throws io.nsdb.core.NsdbException RESULT_TOO_LARGE when a new group would make more than
    *     {@code maxRows}
    */
+  @SuppressWarnings("unchecked") // normalize maps a key to one of the same type
   static <K> Group in(
       Map<K, Group> groups,
       K key,
       List<Aggregation> aggregations,
       ValueKind kind,
       QueryLimits limits) {
-    Group group = groups.get(key);
+    K normalized = (K) normalize(key);
+    Group group = groups.get(normalized);
     if (group == null) {
       if (groups.size() >= limits.maxRows()) {
         throw PlainSelect.tooLarge(limits);
       }
       group = new Group(aggregations, kind);
-      groups.put(key, group);
+      groups.put(normalized, group);
     }
     return group;
   }

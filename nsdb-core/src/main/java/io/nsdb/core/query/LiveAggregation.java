@@ -34,7 +34,7 @@ public final class LiveAggregation implements LiveQuery {
   private final QueryLimits limits;
   private final Groups groups;
   private final long grace;
-  private final List<ResultRow> history;
+  private List<ResultRow> history;
   private long lateIgnored;
 
   /**
@@ -66,10 +66,15 @@ public final class LiveAggregation implements LiveQuery {
   }
 
   @Override
+  public void releaseHistory() {
+    history = List.of();
+  }
+
+  @Override
   public void accept(Bit bit, long nowMillis, Emitter out) {
     SeriesKey series = new SeriesKey(bit.dimensions(), bit.tags());
     long timestamp = bit.timestamp();
-    long value = PlainSelect.raw(kind, bit.value());
+    long value = kind.raw(bit.value());
     switch (groups) {
       case Groups.Global global -> {
         global.group().point(series, timestamp, value);

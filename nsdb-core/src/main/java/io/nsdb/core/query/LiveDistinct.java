@@ -22,7 +22,7 @@ public final class LiveDistinct implements LiveQuery {
   private final boolean dimension;
   private final QueryLimits limits;
   private final NavigableSet<Object> seen;
-  private final List<ResultRow> history;
+  private List<ResultRow> history;
 
   /**
    * @param seen every distinct value of the scan ({@link PlainSelect#distinctValues}); kept and
@@ -44,6 +44,11 @@ public final class LiveDistinct implements LiveQuery {
   @Override
   public List<ResultRow> history() {
     return history;
+  }
+
+  @Override
+  public void releaseHistory() {
+    history = List.of();
   }
 
   @Override

@@ -29,6 +29,12 @@ public sealed interface LiveQuery permits LiveRows, LiveDistinct, LiveAggregatio
   List<ResultRow> history();
 
   /**
+   * Lets go of the history, which a subscription sends once and never needs again, while the query
+   * goes on for as long as it is subscribed; {@link #history} is empty afterwards.
+   */
+  void releaseHistory();
+
+  /**
    * Feeds one bit that satisfies the WHERE, conformed to the metric's schema ({@link
    * io.nsdb.core.schema.Schema#conformAll}), inserted when {@code now} read {@code nowMillis}.
    * Calls {@code out.emit} for every record it produces, before returning.

@@ -17,7 +17,7 @@ public final class LiveRows implements LiveQuery {
 
   private final ValueKind kind;
   private final Set<String> projection;
-  private final List<ResultRow> history;
+  private List<ResultRow> history;
 
   LiveRows(Select select, ValueKind kind, List<ResultRow> history) {
     this.kind = kind;
@@ -31,9 +31,14 @@ public final class LiveRows implements LiveQuery {
   }
 
   @Override
+  public void releaseHistory() {
+    history = List.of();
+  }
+
+  @Override
   public void accept(Bit bit, long nowMillis, Emitter out) {
     // Through the raw bits and back, so that the value is boxed exactly as a scan boxes it.
-    Number value = PlainSelect.box(kind, PlainSelect.raw(kind, bit.value()));
+    Number value = PlainSelect.box(kind, kind.raw(bit.value()));
     out.emit(
         null, PlainSelect.row(bit.timestamp(), value, bit.dimensions(), bit.tags(), projection));
   }

@@ -254,22 +254,6 @@ final class PlainSelect {
     return kind == ValueKind.DOUBLE ? (Number) Double.longBitsToDouble(raw) : (Number) raw;
   }
 
-  /**
-   * The raw bits of a bit's value, as storage holds it and accumulators read it: the inverse of
-   * {@link #box}. A Long in a DECIMAL metric is widened, as the schema conforms it.
-   *
-   * @throws IllegalArgumentException for a Double in a BIGINT metric, which no schema accepts
-   */
-  static long raw(ValueKind kind, Number value) {
-    if (kind == ValueKind.DOUBLE) {
-      return Double.doubleToRawLongBits(value.doubleValue());
-    }
-    if (!(value instanceof Long l)) {
-      throw new IllegalArgumentException("a BIGINT metric's value is a Long, not " + value);
-    }
-    return l;
-  }
-
   /** The listed columns, or null for {@code *}. */
   static Set<String> projection(Select select) {
     if (select.items().get(0) instanceof AllColumns) {

@@ -1,6 +1,7 @@
 package io.nsdb.core.stream;
 
 import io.nsdb.core.NsdbException;
+import io.nsdb.core.codec.ValueKind;
 import io.nsdb.core.head.SeriesKey;
 import io.nsdb.core.model.Bit;
 import io.nsdb.core.model.ColumnType;
@@ -30,14 +31,14 @@ import java.util.Objects;
 public final class CompiledQuery {
 
   private final Select select;
-  private final ColumnType valueType;
+  private final ValueKind kind;
   private final ClockedPredicate predicate;
   private final List<Equality> equalities;
 
   private CompiledQuery(
-      Select select, ColumnType valueType, ClockedPredicate predicate, List<Equality> equalities) {
+      Select select, ValueKind kind, ClockedPredicate predicate, List<Equality> equalities) {
     this.select = select;
-    this.valueType = valueType;
+    this.kind = kind;
     this.predicate = predicate;
     this.equalities = equalities;
   }
@@ -57,7 +58,8 @@ public final class CompiledQuery {
         where == null
             ? (s, t, v, n) -> Truth.TRUE
             : PredicateCompiler.compileClocked(where, schema);
-    return new CompiledQuery(select, schema.valueType(), predicate, equalities(where));
+    ValueKind kind = schema.valueType() == ColumnType.DECIMAL ? ValueKind.DOUBLE : ValueKind.LONG;
+    return new CompiledQuery(select, kind, predicate, equalities(where));
   }
 
   /** The {@code column = literal} conditions every match satisfies, in written order. */
@@ -112,22 +114,14 @@ public final class CompiledQuery {
 
   /** As {@link #matches(Bit, long)}, with the bit's series built once by the caller. */
   boolean matches(Bit bit, SeriesKey series, long nowMillis) {
-    if (valueType != ColumnType.DECIMAL && !(bit.value() instanceof Long)) {
+    if (kind == ValueKind.LONG && !(bit.value() instanceof Long)) {
       // A bit of another incarnation of the metric (dropped, remade with DECIMAL values): not
       // this query's.
       return false;
     }
-    return predicate.evaluate(series, bit.timestamp(), rawValue(bit), nowMillis) == Truth.TRUE;
-  }
-
-  /** The bit's value in the encoding the compiled predicate reads for this metric's value type. */
-  private long rawValue(Bit bit) {
-    Number value = bit.value();
-    if (valueType == ColumnType.DECIMAL) {
-      // A DECIMAL metric accepts integer bits; the predicate reads double bits.
-      return Double.doubleToRawLongBits(value.doubleValue());
-    }
-    return (Long) value; // checked by matches
+    // A DECIMAL metric accepts integer bits; its predicate reads double bits.
+    return predicate.evaluate(series, bit.timestamp(), kind.raw(bit.value()), nowMillis)
+        == Truth.TRUE;
   }
 
   @Override

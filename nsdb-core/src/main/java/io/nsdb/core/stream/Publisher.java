@@ -418,12 +418,13 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
 
   private Behavior<Command> onSubscribe(Subscribe subscribe) {
     boolean known = registry.isSubscribed(subscribe.subscriber());
+    MetricKey metric = new MetricKey(subscribe.db(), subscribe.namespace(), subscribe.metric());
     SubscriptionRegistry.Registration registration;
     try {
       registration =
           registry.subscribe(
               subscribe.subscriber(),
-              new MetricKey(subscribe.db(), subscribe.namespace(), subscribe.metric()),
+              metric,
               subscribe.select(),
               subscribe.schema(),
               subscribe.live(),
@@ -446,7 +447,7 @@ public final class Publisher extends AbstractBehavior<Publisher.Command> {
             new Subscribed(
                 subscribe.requestId(),
                 registration.quid(),
-                new MetricKey(subscribe.db(), subscribe.namespace(), subscribe.metric()),
+                metric,
                 registration.history(),
                 registration.lsn(),
                 registration.resumed(),

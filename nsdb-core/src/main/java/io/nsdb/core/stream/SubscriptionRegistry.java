@@ -101,13 +101,19 @@ final class SubscriptionRegistry<S> {
     }
   }
 
-  /** A metric's replay log and, once its last subscription left, when that was. */
-  private static final class Replay {
+  /**
+   * What the registry keeps of a metric while it has subscriptions, and for the replay window after
+   * the last one left: its replay log, how far it has been matched (the LSN of its latest write
+   * seen), and when its last subscription left (-1 while it has some).
+   */
+  private static final class Feed {
     final ReplayLog log;
+    long position;
     long idleSinceMillis = -1;
 
-    Replay(ReplayLog log) {
+    Feed(ReplayLog log, long position) {
       this.log = log;
+      this.position = position;
     }
   }
 
@@ -118,14 +124,14 @@ final class SubscriptionRegistry<S> {
   private final Map<QueryKey, Quid<S>> byQuery = new HashMap<>();
   private final Map<String, Quid<S>> byId = new LinkedHashMap<>(); // flush order: oldest first
   private final Map<MetricKey, QueryIndex<String>> indexes = new HashMap<>();
-  private final Map<MetricKey, Replay> replays = new HashMap<>();
-  // How far each subscribed metric has been matched: the LSN of its latest write seen.
-  private final Map<MetricKey, Long> positions = new HashMap<>();
+  private final Map<MetricKey, Feed> feeds = new HashMap<>();
   private final Map<S, Set<String>> bySubscriber = new LinkedHashMap<>();
   // The quids with records or drops not yet sent to some subscriber: what a flush must look at.
   // Every quid is looked at once per sweep besides (progress frames, closed buckets, replay logs).
   private final Set<Quid<S>> unsent = new LinkedHashSet<>();
   private final long sweepMillis;
+  // Half the replay window: a client that took its frames can always resume.
+  private final long progressMillis;
   private long nextSweepAt = Long.MIN_VALUE;
 
   /**
@@ -140,7 +146,8 @@ final class SubscriptionRegistry<S> {
     this.stuckAfter = stuckAfter;
     this.replayWindow = replayWindow;
     this.quidSource = quidSource;
-    this.sweepMillis = Math.max(1, Math.min(1000, replayWindow.maxAgeMillis() / 2));
+    this.progressMillis = Math.max(1, replayWindow.maxAgeMillis() / 2);
+    this.sweepMillis = Math.min(1000, progressMillis);
   }
 
   /**
@@ -181,15 +188,10 @@ final class SubscriptionRegistry<S> {
               + select.metric().value()
               + "]");
     }
-    // Checked first, so a bad request leaves no trace.
-    // Half the replay window: a client that took its frames can always resume.
+    // Made first, so that bad settings leave no trace.
     SubscriptionOutbox<ResultRow> outbox =
         new SubscriptionOutbox<>(
-            retentionSize,
-            refreshPeriodMillis,
-            outboxCapacity,
-            stuckAfter,
-            Math.max(1, replayWindow.maxAgeMillis() / 2));
+            retentionSize, refreshPeriodMillis, outboxCapacity, stuckAfter, progressMillis);
     QueryKey key = new QueryKey(metric.db(), metric.namespace(), SqlFormatter.format(select));
     Quid<S> quid = byQuery.get(key);
     CompiledQuery query = quid == null ? CompiledQuery.compile(select, schema) : quid.query;
@@ -203,21 +205,23 @@ final class SubscriptionRegistry<S> {
       byQuery.put(key, quid);
       byId.put(quid.id, quid);
     }
-    Replay replay =
-        replays.computeIfAbsent(
+    Feed feed =
+        feeds.computeIfAbsent(
             metric,
             m ->
-                new Replay(
-                    new ReplayLog(lsn, replayWindow.capacity(), replayWindow.maxAgeMillis())));
-    replay.idleSinceMillis = -1;
-    positions.merge(metric, lsn, Math::max);
+                new Feed(
+                    new ReplayLog(lsn, replayWindow.capacity(), replayWindow.maxAgeMillis()), lsn));
+    feed.idleSinceMillis = -1;
+    feed.position = Math.max(feed.position, lsn);
     outbox.advance(lsn);
     SubscriptionOutbox<ResultRow> existing = quid.outboxes.putIfAbsent(subscriber, outbox);
     bySubscriber.computeIfAbsent(subscriber, s -> new LinkedHashSet<>()).add(quid.id);
+    List<ResultRow> history = live.history();
+    live.releaseHistory(); // sent once: the quid's evaluation goes on without it
     if (!resume) {
-      return new Registration(quid.id, live.history(), lsn, false, 0);
+      return new Registration(quid.id, history, lsn, false, 0);
     }
-    int replayed = existing == null ? replay(quid, replay.log, resumeAfter.getAsLong(), outbox) : 0;
+    int replayed = existing == null ? replay(quid, feed.log, resumeAfter.getAsLong(), outbox) : 0;
     if (replayed > 0) {
       unsent.add(quid);
     }
@@ -225,7 +229,7 @@ final class SubscriptionRegistry<S> {
   }
 
   private void checkResumable(MetricKey metric, long after, long lsn) {
-    Replay replay = replays.get(metric);
+    Feed feed = feeds.get(metric);
     if (after > lsn) {
       throw new NsdbException(
           ErrorCode.RESUME_UNAVAILABLE,
@@ -240,7 +244,7 @@ final class SubscriptionRegistry<S> {
     if (after == lsn) {
       return; // nothing was missed: nothing to replay, whatever the log holds
     }
-    if (replay == null || !replay.log.covers(after)) {
+    if (feed == null || !feed.log.covers(after)) {
       throw new NsdbException(
           ErrorCode.RESUME_UNAVAILABLE,
           "cannot resume: the writes after this point are no longer kept, subscribe afresh"
@@ -249,7 +253,7 @@ final class SubscriptionRegistry<S> {
               + ", resumeAfter="
               + after
               + ", keptAfter="
-              + (replay == null ? "none" : Long.toString(replay.log.horizon()))
+              + (feed == null ? "none" : Long.toString(feed.log.horizon()))
               + "]");
     }
   }
@@ -310,7 +314,7 @@ final class SubscriptionRegistry<S> {
     if (index.size() == 0) {
       indexes.remove(quid.metric);
       // Kept for the replay window, so that the client that just left can resume.
-      replays.get(quid.metric).idleSinceMillis = nowMillis;
+      feeds.get(quid.metric).idleSinceMillis = nowMillis;
     }
   }
 
@@ -326,14 +330,14 @@ final class SubscriptionRegistry<S> {
    * with all its subscriptions, and they are returned, so that each subscriber is told.
    */
   List<Failure<S>> published(MetricKey metric, List<Bit> bits, long firstLsn, long nowMillis) {
-    Replay replay = replays.get(metric);
-    if (replay == null) {
+    Feed feed = feeds.get(metric);
+    if (feed == null) {
       return List.of(); // no subscription now nor within the replay window
     }
     for (int i = 0; i < bits.size(); i++) {
-      replay.log.append(bits.get(i), firstLsn + i, nowMillis);
+      feed.log.append(bits.get(i), firstLsn + i, nowMillis);
     }
-    positions.merge(metric, firstLsn + bits.size() - 1, Math::max);
+    feed.position = Math.max(feed.position, firstLsn + bits.size() - 1);
     QueryIndex<String> index = indexes.get(metric);
     if (index == null) {
       return List.of();
@@ -407,11 +411,11 @@ final class SubscriptionRegistry<S> {
       }
     }
     List<Failure<S>> failures = end(ended, nowMillis);
+    Feed feed = feeds.get(metric);
     if (dropped) {
-      replays.remove(metric);
-      positions.remove(metric);
-    } else {
-      positions.merge(metric, lsn, Math::max);
+      feeds.remove(metric);
+    } else if (feed != null) {
+      feed.position = Math.max(feed.position, lsn);
     }
     return failures;
   }
@@ -434,7 +438,7 @@ final class SubscriptionRegistry<S> {
       if (sweep) {
         quid.live.expire(nowMillis);
       }
-      long position = positions.getOrDefault(quid.metric, 0L);
+      long position = feeds.get(quid.metric).position;
       boolean stillUnsent = false;
       for (Map.Entry<S, SubscriptionOutbox<ResultRow>> entry : quid.outboxes.entrySet()) {
         SubscriptionOutbox<ResultRow> outbox = entry.getValue();
@@ -459,15 +463,14 @@ final class SubscriptionRegistry<S> {
       sink.stuck(entry.getKey(), entry.getValue().id, entry.getValue().metric, dropped);
     }
     if (sweep) {
-      replays
+      feeds
           .values()
           .removeIf(
-              replay -> {
-                replay.log.expire(nowMillis);
-                return replay.idleSinceMillis >= 0
-                    && nowMillis - replay.idleSinceMillis > replayWindow.maxAgeMillis();
+              feed -> {
+                feed.log.expire(nowMillis);
+                return feed.idleSinceMillis >= 0
+                    && nowMillis - feed.idleSinceMillis > replayWindow.maxAgeMillis();
               });
-      positions.keySet().retainAll(replays.keySet());
     }
   }
 
@@ -515,8 +518,8 @@ final class SubscriptionRegistry<S> {
   /** Bits kept for resuming, over every metric. */
   long replayBits() {
     long bits = 0;
-    for (Replay replay : replays.values()) {
-      bits += replay.log.size();
+    for (Feed feed : feeds.values()) {
+      bits += feed.log.size();
     }
     return bits;
   }

@@ -102,8 +102,7 @@ final class LiveHarness implements AutoCloseable {
     ClockedPredicate where = PredicateCompiler.compileClocked(select.where().get(), schema);
     ValueKind kind = schema.valueType() == ColumnType.DECIMAL ? ValueKind.DOUBLE : ValueKind.LONG;
     SeriesKey series = new SeriesKey(bit.dimensions(), bit.tags());
-    return where.evaluate(series, bit.timestamp(), PlainSelect.raw(kind, bit.value()), now)
-        == Truth.TRUE;
+    return where.evaluate(series, bit.timestamp(), kind.raw(bit.value()), now) == Truth.TRUE;
   }
 
   /**

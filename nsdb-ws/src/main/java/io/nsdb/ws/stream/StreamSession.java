@@ -299,8 +299,7 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
                       "no such subscription on this connection [quid=" + quid + "]"))));
       return this;
     }
-    active.remove(quid);
-    metrics.subscriptionsChanged(-1);
+    forget(quid);
     ActorRef<Publisher.Unsubscribed> replies =
         getContext()
             .messageAdapter(Publisher.Unsubscribed.class, u -> new UnsubscribeDone(u.quid()));
@@ -332,14 +331,14 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
     List<ResultRow> history = subscribed.history();
     String metric = subscribed.metric().metric();
     int chunk = settings.historyChunkRecords();
-    // NSDb's clients expect one history message: a short history (the usual case) is one.
-    for (int from = 0; from < history.size() || from == 0; from += chunk) {
+    // NSDb's clients expect one history message: a short history (the usual case) is one, and
+    // an empty history is one empty message.
+    int from = 0;
+    do {
       List<ResultRow> part = history.subList(from, Math.min(history.size(), from + chunk));
       enqueue(new Text(ServerMessages.history(subscribed.quid(), request, metric, part)), null, 0);
-      if (history.isEmpty()) {
-        break;
-      }
-    }
+      from += chunk;
+    } while (from < history.size());
     enqueue(new Text(ServerMessages.historyEnd(subscribed.quid(), subscribed)), null, 0);
   }
 
@@ -351,8 +350,20 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
 
   private void subscribeFailed(QueryRequest request, ErrorResponses.Problem problem) {
     sendControl(ServerMessages.subscribeFailed(request, problem));
+    endIfNothingLeft();
+  }
+
+  /** For {@code /stream}: the connection ends once its subscription is gone or refused. */
+  private void endIfNothingLeft() {
     if (endWithLastSubscription && active.isEmpty() && subscribing.isEmpty()) {
       closeQuietly();
+    }
+  }
+
+  /** The subscription {@code quid} is gone, whoever ended it. */
+  private void forget(String quid) {
+    if (active.remove(quid)) {
+      metrics.subscriptionsChanged(-1);
     }
   }
 
@@ -370,18 +381,12 @@ public final class StreamSession extends AbstractBehavior<StreamSession.Command>
         }
       }
       case Publisher.SubscriptionFailed failed -> {
-        if (active.remove(failed.quid())) {
-          metrics.subscriptionsChanged(-1);
-        }
+        forget(failed.quid());
         sendControl(ServerMessages.subscriptionFailed(failed));
-        if (endWithLastSubscription && active.isEmpty() && subscribing.isEmpty()) {
-          closeQuietly();
-        }
+        endIfNothingLeft();
       }
       case Publisher.SlowConsumer slow -> {
-        if (active.remove(slow.quid())) {
-          metrics.subscriptionsChanged(-1);
-        }
+        forget(slow.quid());
         sendControl(ServerMessages.subscriptionClosed(slow));
         close(
             CloseCode.SLOW_CONSUMER,
